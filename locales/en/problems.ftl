@@ -1,0 +1,21 @@
+# API error messages (RFC 7807 problem+json title and detail).
+problem-not-found-title = Not found
+problem-not-found-detail = There is no { $kind } with id { $id }, or it is outside your jurisdiction.
+problem-route-not-found-title = Not found
+problem-route-not-found-detail = There is no such endpoint: { $path }
+problem-bad-request-title = Bad request
+problem-invalid-bbox-detail = The bbox parameter must be four numbers "minLon,minLat,maxLon,maxLat" (WGS84 degrees), each minimum no greater than its maximum, longitudes within −180…180 and latitudes within −90…90; received: { $value }
+problem-invalid-limit-detail = The limit parameter must be a whole number from 1 to { $max }; received: { $value }
+problem-invalid-offset-detail = The offset parameter must be a whole number of 0 or more; received: { $value }
+problem-invalid-id-detail = An id must be a positive whole number; received: { $value }
+problem-invalid-query-detail = The query parameters could not be read: { $reason }
+problem-invalid-body-detail = The request body could not be read: { $reason }
+problem-unavailable-title = Service unavailable
+problem-unavailable-detail = The database cannot be reached. Please try again later.
+problem-internal-title = Internal server error
+problem-internal-detail = Something went wrong while handling the request. Give the request id { $request_id } to an administrator.
+problem-method-not-allowed-title = Method not allowed
+
+record-village = village
+record-post = joint-defense post
+record-incident = cross-border incident

@@ -1,0 +1,23 @@
+//! Schema migrations for banna-border, in order. A shipped migration is never edited: add a new one.
+
+pub use sea_orm_migration::prelude::*;
+
+mod columns;
+mod m20261128_000001_places;
+mod m20261128_000002_linkage_outreach;
+mod m20261128_000003_incidents_cases_audit;
+mod m20261128_000004_seed_admin_units;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261128_000001_places::Migration),
+            Box::new(m20261128_000002_linkage_outreach::Migration),
+            Box::new(m20261128_000003_incidents_cases_audit::Migration),
+            Box::new(m20261128_000004_seed_admin_units::Migration),
+        ]
+    }
+}

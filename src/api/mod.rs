@@ -1,0 +1,50 @@
+//! The JSON/GeoJSON API under `/api/v1` and `/healthz`: thin handlers that extract, call a
+//! service and render. Errors are RFC 7807 problem+json, localized per request.
+
+mod features;
+mod geojson_out;
+mod health;
+pub mod lang;
+pub mod problem;
+
+use actix_web::{web, HttpRequest};
+
+pub use problem::ApiError;
+
+/// Registers the API routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(query_config())
+        .app_data(path_config())
+        .app_data(json_config())
+        .route("/healthz", web::get().to(health::healthz))
+        .service(
+            web::scope("/api/v1")
+                .route("/villages", web::get().to(features::list_villages))
+                .route("/villages/{id}", web::get().to(features::get_village))
+                .route("/posts", web::get().to(features::list_posts))
+                .route("/posts/{id}", web::get().to(features::get_post))
+                .route("/incidents", web::get().to(features::list_incidents))
+                .route("/incidents/{id}", web::get().to(features::get_incident)),
+        );
+}
+
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default()
+        .error_handler(|error, _req: &HttpRequest| ApiError::invalid_query(error.to_string()).into())
+}
+
+fn path_config() -> web::PathConfig {
+    web::PathConfig::default()
+        .error_handler(|error, _req: &HttpRequest| ApiError::invalid_query(error.to_string()).into())
+}
+
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(1024 * 1024)
+        .error_handler(|error, _req: &HttpRequest| ApiError::invalid_body(error.to_string()).into())
+}
+
+/// The answer for a path no route matches.
+pub async fn route_not_found(req: HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::route_not_found(req.path()))
+}

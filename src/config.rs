@@ -1,0 +1,137 @@
+//! Typed settings in one place: defaults, then an optional `banna.toml`, then `BANNA_*` environment
+//! variables (nested keys with `__`, e.g. `BANNA_SERVER__BIND`), then `DATABASE_URL`.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// All settings of the application.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub locale: LocaleSettings,
+    pub api: ApiSettings,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct ServerSettings {
+    /// Address the HTTP server listens on; port 0 picks a free port (tests).
+    pub bind: SocketAddr,
+    /// Seconds to let in-flight requests finish after SIGTERM/SIGINT.
+    pub shutdown_timeout_s: u64,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct DatabaseSettings {
+    /// `sqlite://…` (the embedded default) or `postgres://…`.
+    pub url: String,
+    pub max_connections: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct LocaleSettings {
+    /// Default language (BCP 47) for the CLI and for requests that state no preference.
+    pub default: String,
+    /// IANA time zone in which calendar periods (years, months) are counted.
+    pub time_zone: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct ApiSettings {
+    /// Page size when a list request gives no `limit`.
+    pub default_limit: u64,
+    /// Largest `limit` a list request may ask for.
+    pub max_limit: u64,
+}
+
+/// The embedded default database: a SQLite file under `./data/`, created if missing.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/banna.db?mode=rwc";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("could not read the settings: {0}")]
+    Invalid(#[from] config::ConfigError),
+}
+
+impl Settings {
+    /// Reads the settings. `file` is `banna.toml` in the working directory unless given;
+    /// a missing default file is fine, a missing explicitly named file is an error.
+    pub fn load(file: Option<&Path>) -> Result<Settings, SettingsError> {
+        let (path, required): (PathBuf, bool) = match file {
+            Some(path) => (path.to_path_buf(), true),
+            None => (PathBuf::from("banna.toml"), false),
+        };
+        let mut builder = config::Config::builder()
+            .set_default("server.bind", "127.0.0.1:8080")?
+            .set_default("server.shutdown_timeout_s", 30)?
+            .set_default("database.url", DEFAULT_DATABASE_URL)?
+            .set_default("database.max_connections", 8)?
+            .set_default("locale.default", "zh-CN")?
+            .set_default("locale.time_zone", "Asia/Shanghai")?
+            .set_default("api.default_limit", 100)?
+            .set_default("api.max_limit", 1000)?
+            .add_source(config::File::from(path).format(config::FileFormat::Toml).required(required))
+            .add_source(
+                config::Environment::with_prefix("BANNA")
+                    .prefix_separator("_")
+                    .separator("__")
+                    .try_parsing(true),
+            );
+        if let Ok(url) = std::env::var("DATABASE_URL") {
+            builder = builder.set_override("database.url", url)?;
+        }
+        Ok(builder.build()?.try_deserialize()?)
+    }
+
+    /// The time zone periods are counted in; falls back to Asia/Shanghai on an unknown name
+    /// (checked at start-up by [`Settings::validate`]).
+    pub fn time_zone(&self) -> chrono_tz::Tz {
+        self.locale.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
+    }
+
+    /// Checks values the types cannot: known time zone, sane paging limits.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.locale.time_zone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(format!("unknown time zone {:?}", self.locale.time_zone));
+        }
+        if self.api.default_limit == 0 || self.api.default_limit > self.api.max_limit {
+            return Err("api.default_limit must be between 1 and api.max_limit".to_owned());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_settings_file_overrides_the_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("banna.toml");
+        std::fs::write(&path, "[server]\nbind = \"0.0.0.0:9000\"\n[api]\nmax_limit = 50\ndefault_limit = 20\n")
+            .expect("write settings");
+        let settings = Settings::load(Some(&path)).expect("settings load");
+        assert_eq!(settings.server.bind.port(), 9000);
+        assert_eq!(settings.api.max_limit, 50);
+        assert_eq!(settings.locale.default, "zh-CN");
+        assert!(settings.validate().is_ok());
+    }
+
+    #[test]
+    fn a_named_settings_file_that_is_missing_is_an_error() {
+        let missing = Path::new("/nonexistent/banna.toml");
+        assert!(Settings::load(Some(missing)).is_err());
+    }
+
+    #[test]
+    fn an_unknown_time_zone_fails_validation() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("banna.toml");
+        std::fs::write(&path, "[locale]\ntime_zone = \"Mars/Olympus\"\n").expect("write settings");
+        let settings = Settings::load(Some(&path)).expect("settings load");
+        assert!(settings.validate().is_err());
+    }
+}

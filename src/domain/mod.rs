@@ -1,0 +1,11 @@
+//! Plain domain types with their invariants, and the arithmetic of the figures officials publish.
+//! Nothing here knows about HTTP or the database.
+
+pub mod error;
+pub mod figures;
+pub mod geo;
+pub mod incident;
+pub mod paging;
+pub mod period;
+
+pub use error::DomainError;

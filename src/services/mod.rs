@@ -1,0 +1,52 @@
+//! Use cases: each function validates, runs its queries (in one transaction where it writes)
+//! and returns plain view types. Authorization and audit will live here too.
+
+pub mod demo;
+pub mod figures;
+pub mod health;
+pub mod places;
+
+use crate::domain::DomainError;
+use crate::store::StoreError;
+
+/// The kind of record an error is about, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Village,
+    Post,
+    Incident,
+}
+
+impl RecordKind {
+    /// Fluent message id of the record kind's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            RecordKind::Village => "record-village",
+            RecordKind::Post => "record-post",
+            RecordKind::Incident => "record-incident",
+        }
+    }
+}
+
+/// The services' error.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error(transparent)]
+    Invalid(#[from] DomainError),
+    #[error("{kind:?} {id} not found")]
+    NotFound { kind: RecordKind, id: String },
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Db(sea_orm::DbErr::Conn(inner)) => ServiceError::Unavailable(inner.to_string()),
+            StoreError::Db(sea_orm::DbErr::ConnectionAcquire(inner)) => ServiceError::Unavailable(inner.to_string()),
+            other => ServiceError::Unexpected(anyhow::Error::new(other)),
+        }
+    }
+}

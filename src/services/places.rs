@@ -1,0 +1,249 @@
+//! Villages, posts and incidents as located records for the read API and the map.
+
+use std::collections::HashMap;
+
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+
+use super::{RecordKind, ServiceError};
+use crate::store::entities::{admin_unit, incident, post, village};
+use crate::store::features::{self, ListFilter};
+
+/// A page of records with the number that matched in all.
+#[derive(Debug)]
+pub struct PageOf<T> {
+    pub items: Vec<T>,
+    pub matched: u64,
+}
+
+/// A located record: its id and WGS84 point, plus the properties shown to users.
+#[derive(Debug)]
+pub struct Located<P> {
+    pub id: i64,
+    pub lon: f64,
+    pub lat: f64,
+    pub properties: P,
+}
+
+/// An admin unit as shown with a record.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitRef {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+/// The border engine's fields: km along the border, metres to it, section and side.
+#[derive(Clone, Debug, Serialize)]
+pub struct BorderFields {
+    pub border_km: Option<f64>,
+    pub distance_m: Option<f64>,
+    pub section: Option<String>,
+    pub side: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VillageProperties {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: Option<String>,
+    pub name_local: Option<String>,
+    pub name_local_lang: Option<String>,
+    pub county: Option<UnitRef>,
+    pub township: Option<UnitRef>,
+    pub is_key: bool,
+    /// BCP 47 tags, primary language first.
+    pub languages: Vec<String>,
+    pub ethnic_groups: serde_json::Value,
+    pub households: i32,
+    pub population: i32,
+    #[serde(flatten)]
+    pub border: BorderFields,
+    pub is_demo: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PostProperties {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: Option<String>,
+    pub county: Option<UnitRef>,
+    pub township: Option<UnitRef>,
+    pub sector_start_km: f64,
+    pub sector_end_km: f64,
+    pub staff: i32,
+    #[serde(flatten)]
+    pub border: BorderFields,
+    pub is_demo: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IncidentProperties {
+    /// RFC 3339, UTC.
+    pub occurred_at: String,
+    pub category: String,
+    pub persons_apprehended: i32,
+    pub villagers_involved: i32,
+    pub village_id: Option<i32>,
+    pub source: String,
+    #[serde(flatten)]
+    pub border: BorderFields,
+    pub is_demo: bool,
+}
+
+/// The admin tree, small enough to hold in memory per request.
+struct AdminTree {
+    units: HashMap<i32, admin_unit::Model>,
+}
+
+impl AdminTree {
+    async fn load(db: &DatabaseConnection) -> Result<AdminTree, ServiceError> {
+        let units = features::admin_units(db).await?.into_iter().map(|unit| (unit.id, unit)).collect();
+        Ok(AdminTree { units })
+    }
+
+    fn ancestor(&self, unit_id: i32, level: &str) -> Option<UnitRef> {
+        let mut current = self.units.get(&unit_id);
+        let mut steps = 0;
+        while let Some(unit) = current {
+            if unit.level == level {
+                return Some(UnitRef {
+                    code: unit.code.clone(),
+                    name_zh: unit.name_zh.clone(),
+                    name_en: unit.name_en.clone(),
+                });
+            }
+            steps += 1;
+            if steps > 16 {
+                return None;
+            }
+            current = unit.parent_id.and_then(|parent| self.units.get(&parent));
+        }
+        None
+    }
+}
+
+fn border_of(border_km: Option<f64>, distance_m: Option<f64>, section: Option<String>, side: Option<String>) -> BorderFields {
+    BorderFields { border_km, distance_m, section, side }
+}
+
+fn village_view(row: village::Model, tree: &AdminTree, languages: Vec<String>) -> Located<VillageProperties> {
+    Located {
+        id: i64::from(row.id),
+        lon: row.lon,
+        lat: row.lat,
+        properties: VillageProperties {
+            county: tree.ancestor(row.admin_unit_id, "county"),
+            township: tree.ancestor(row.admin_unit_id, "township"),
+            code: row.code,
+            name_zh: row.name_zh,
+            name_en: row.name_en,
+            name_local: row.name_local,
+            name_local_lang: row.name_local_lang,
+            is_key: row.is_key,
+            languages,
+            ethnic_groups: row.ethnic_groups,
+            households: row.households,
+            population: row.population,
+            border: border_of(row.border_km, row.distance_m, row.section, row.side),
+            is_demo: row.is_demo,
+        },
+    }
+}
+
+fn post_view(row: post::Model, tree: &AdminTree) -> Located<PostProperties> {
+    Located {
+        id: i64::from(row.id),
+        lon: row.lon,
+        lat: row.lat,
+        properties: PostProperties {
+            county: tree.ancestor(row.admin_unit_id, "county"),
+            township: tree.ancestor(row.admin_unit_id, "township"),
+            code: row.code,
+            name_zh: row.name_zh,
+            name_en: row.name_en,
+            sector_start_km: row.sector_start_km,
+            sector_end_km: row.sector_end_km,
+            staff: row.staff,
+            border: border_of(row.border_km, row.distance_m, row.section, row.side),
+            is_demo: row.is_demo,
+        },
+    }
+}
+
+fn incident_view(row: incident::Model) -> Located<IncidentProperties> {
+    Located {
+        id: row.id,
+        lon: row.lon,
+        lat: row.lat,
+        properties: IncidentProperties {
+            occurred_at: row.occurred_at.to_rfc3339(),
+            category: row.category,
+            persons_apprehended: row.persons_apprehended,
+            villagers_involved: row.villagers_involved,
+            village_id: row.village_id,
+            source: row.source,
+            border: border_of(row.border_km, row.distance_m, row.section, row.side),
+            is_demo: row.is_demo,
+        },
+    }
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn list_villages(db: &DatabaseConnection, filter: ListFilter) -> Result<PageOf<Located<VillageProperties>>, ServiceError> {
+    let listed = features::villages(db, filter).await?;
+    let tree = AdminTree::load(db).await?;
+    let ids: Vec<i32> = listed.items.iter().map(|row| row.id).collect();
+    let mut languages = features::village_languages(db, &ids).await?;
+    let items = listed
+        .items
+        .into_iter()
+        .map(|row| {
+            let spoken = languages.remove(&row.id).unwrap_or_default();
+            village_view(row, &tree, spoken)
+        })
+        .collect();
+    Ok(PageOf { items, matched: listed.matched })
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn get_village(db: &DatabaseConnection, id: i64) -> Result<Located<VillageProperties>, ServiceError> {
+    let row = features::village(db, id)
+        .await?
+        .ok_or(ServiceError::NotFound { kind: RecordKind::Village, id: id.to_string() })?;
+    let tree = AdminTree::load(db).await?;
+    let spoken = features::village_languages(db, &[row.id]).await?.remove(&row.id).unwrap_or_default();
+    Ok(village_view(row, &tree, spoken))
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn list_posts(db: &DatabaseConnection, filter: ListFilter) -> Result<PageOf<Located<PostProperties>>, ServiceError> {
+    let listed = features::posts(db, filter).await?;
+    let tree = AdminTree::load(db).await?;
+    let items = listed.items.into_iter().map(|row| post_view(row, &tree)).collect();
+    Ok(PageOf { items, matched: listed.matched })
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn get_post(db: &DatabaseConnection, id: i64) -> Result<Located<PostProperties>, ServiceError> {
+    let row = features::post(db, id)
+        .await?
+        .ok_or(ServiceError::NotFound { kind: RecordKind::Post, id: id.to_string() })?;
+    let tree = AdminTree::load(db).await?;
+    Ok(post_view(row, &tree))
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn list_incidents(db: &DatabaseConnection, filter: ListFilter) -> Result<PageOf<Located<IncidentProperties>>, ServiceError> {
+    let listed = features::incidents(db, filter).await?;
+    let items = listed.items.into_iter().map(incident_view).collect();
+    Ok(PageOf { items, matched: listed.matched })
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn get_incident(db: &DatabaseConnection, id: i64) -> Result<Located<IncidentProperties>, ServiceError> {
+    let row = features::incident(db, id)
+        .await?
+        .ok_or(ServiceError::NotFound { kind: RecordKind::Incident, id: id.to_string() })?;
+    Ok(incident_view(row))
+}

@@ -1,0 +1,78 @@
+//! Builds the application: database, migrations, HTTP server. `banna serve` and the tests
+//! start the app through the same [`Application::build`].
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{NormalizePath, TrailingSlash, from_fn};
+use actix_web::{App, HttpServer, web};
+use sea_orm::DatabaseConnection;
+use tracing_actix_web::TracingLogger;
+
+use crate::api;
+use crate::config::Settings;
+use crate::store;
+
+/// Shared, read-only state of every request.
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+}
+
+/// A built, bound, not yet running server.
+pub struct Application {
+    port: u16,
+    server: Server,
+    db: DatabaseConnection,
+}
+
+impl Application {
+    /// Connects, migrates and binds (`server.bind` may use port 0).
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = store::connect(&settings.database).await?;
+        store::migrate(&db).await?;
+        Application::build_with(settings, db)
+    }
+
+    /// Binds the server over an existing, migrated connection.
+    pub fn build_with(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(settings.server.bind)?;
+        let port = listener.local_addr()?.port();
+        let shutdown_timeout = settings.server.shutdown_timeout_s;
+        let state = web::Data::new(AppState { db: db.clone(), settings: Arc::new(settings) });
+        let server = HttpServer::new(move || {
+            App::new()
+                .wrap(from_fn(api::problem::localize_problems))
+                .wrap(NormalizePath::new(TrailingSlash::Trim))
+                .wrap(TracingLogger::default())
+                .app_data(state.clone())
+                .configure(api::configure)
+                .default_service(web::to(api::route_not_found))
+        })
+        .listen(listener)?
+        .shutdown_timeout(shutdown_timeout)
+        .run();
+        Ok(Application { port, server, db })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Runs until SIGINT/SIGTERM (actix handles both, letting requests in flight finish),
+    /// then closes the database pool.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.server.await?;
+        let closing = tokio::time::timeout(Duration::from_secs(5), self.db.close());
+        if let Ok(Err(error)) = closing.await {
+            tracing::warn!(%error, "closing the database pool failed");
+        }
+        Ok(())
+    }
+}
