@@ -53,6 +53,7 @@ impl Application {
         })
         .listen(listener)?
         .shutdown_timeout(shutdown_timeout)
+        .disable_signals()
         .run();
         Ok(Application { port, server, db })
     }
@@ -65,14 +66,39 @@ impl Application {
         &self.db
     }
 
-    /// Runs until SIGINT/SIGTERM (actix handles both, letting requests in flight finish),
-    /// then closes the database pool.
+    /// Runs until the server stops; SIGINT or SIGTERM stops it gracefully (requests in flight
+    /// may finish within `server.shutdown_timeout_s`). Then the database pool is closed.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        self.server.await?;
+        let handle = self.server.handle();
+        let signals = tokio::spawn(async move {
+            if shutdown_signal().await.is_ok() {
+                tracing::info!("shutdown signal received: stopping gracefully");
+                handle.stop(true).await;
+            }
+        });
+        let served = self.server.await;
+        signals.abort();
+        served?;
         let closing = tokio::time::timeout(Duration::from_secs(5), self.db.close());
         if let Ok(Err(error)) = closing.await {
             tracing::warn!(%error, "closing the database pool failed");
         }
         Ok(())
+    }
+}
+
+/// Resolves on SIGINT (Ctrl+C) or, on Unix, SIGTERM.
+async fn shutdown_signal() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            interrupted = tokio::signal::ctrl_c() => interrupted,
+            _ = terminate.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await
     }
 }

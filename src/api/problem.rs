@@ -174,14 +174,16 @@ pub async fn localize_problems(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let localizer = Localizer::global();
-    let http_req = req.request().clone();
+    // The language is negotiated before routing: the request must not be cloned while the
+    // router still needs exclusive access to it.
+    let lang = super::lang::negotiate(req.request(), localizer);
     let response = next.call(req).await?;
     let Some(problem) = response.response().error().and_then(|error| error.as_error::<ApiError>()) else {
         return Ok(response.map_into_boxed_body());
     };
-    let lang = super::lang::negotiate(&http_req, localizer);
-    let request_id = http_req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
+    let request_id = response.request().extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
     let shown_id = problem.status.is_server_error().then_some(request_id.as_deref()).flatten();
-    let rendered = problem.render(localizer, &lang, Some(http_req.path()), shown_id);
+    let rendered = problem.render(localizer, &lang, Some(response.request().path()), shown_id);
+    let (http_req, _) = response.into_parts();
     Ok(ServiceResponse::new(http_req, rendered))
 }

@@ -21,16 +21,17 @@ pub const MAX_VILLAGE_DISTANCE_M: f64 = 19_500.0;
 /// The stretches are an approximation: no open county or township polygon exists for the
 /// prefecture (geodata/PROVENANCE.md §4), so they are cut in proportion to the official
 /// county border lengths, with Daluo around Möng La and Mohan around the Mohan port.
-const TOWNSHIPS: [(&str, &str, &str, f64); 10] = [
-    ("532822", "勐阿镇", "Meng'a", 40.0),
-    ("532822", "勐满镇", "Mengman", 75.0),
-    ("532822", "打洛镇", "Daluo", 115.0),
+const TOWNSHIPS: [(&str, &str, &str, f64); 11] = [
+    ("532822", "勐阿镇", "Meng'a", 30.0),
+    ("532822", "勐满镇", "Mengman", 45.0),
+    ("532822", "打洛镇", "Daluo", 80.0),
     ("532822", "布朗山乡", "Bulangshan", 150.0),
     ("532801", "勐龙镇", "Menglong", 262.0),
-    ("532823", "关累镇", "Guanlei", 340.0),
-    ("532823", "勐捧镇", "Mengpeng", 400.0),
-    ("532823", "勐腊镇", "Mengla", 450.0),
-    ("532823", "磨憨镇", "Mohan", 560.0),
+    ("532823", "关累镇", "Guanlei", 330.0),
+    ("532823", "勐捧镇", "Mengpeng", 395.0),
+    ("532823", "磨憨镇", "Mohan", 465.0),
+    ("532823", "勐腊镇", "Mengla", 545.0),
+    ("532823", "勐伴镇", "Mengban", 605.0),
     ("532823", "易武镇", "Yiwu", f64::INFINITY),
 ];
 

@@ -19,7 +19,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::border::Border;
 
-pub use incidents::{IncidentStream, incident_split};
+pub use incidents::{DEFAULT_TOTAL as DEFAULT_INCIDENTS, IncidentStream, MIN_TOTAL as MIN_INCIDENTS, incident_split};
 
 /// The published 2024-vs-2023 changes the demo reproduces (per cent).
 pub mod targets {

@@ -25,7 +25,7 @@ use crate::store::{StoreError, meta};
 
 pub const DEFAULT_SEED: u64 = 20241231;
 /// Default number of incidents over 2023 and 2024.
-pub const DEFAULT_INCIDENTS: u64 = 3400;
+pub use crate::demo::{DEFAULT_INCIDENTS, MIN_INCIDENTS};
 /// Rows per multi-row INSERT of incidents (19 values each stays under every backend's limit).
 const BATCH: usize = 1000;
 

@@ -1,1 +1,9 @@
+//! Integration tests: the real app on port 0 with a fresh database per test, on SQLite and,
+//! when `BANNA_TEST_PG` holds a PostgreSQL URL, on PostgreSQL too.
 
+mod cli;
+mod demo;
+mod features;
+mod health;
+mod helpers;
+mod schema;
