@@ -41,7 +41,10 @@ impl Application {
         let listener = TcpListener::bind(settings.server.bind)?;
         let port = listener.local_addr()?.port();
         let shutdown_timeout = settings.server.shutdown_timeout_s;
-        let state = web::Data::new(AppState { db: db.clone(), settings: Arc::new(settings) });
+        let state = web::Data::new(AppState {
+            db: db.clone(),
+            settings: Arc::new(settings),
+        });
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(api::problem::localize_problems))
@@ -91,7 +94,8 @@ impl Application {
 async fn shutdown_signal() -> std::io::Result<()> {
     #[cfg(unix)]
     {
-        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        let mut terminate =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
         tokio::select! {
             interrupted = tokio::signal::ctrl_c() => interrupted,
             _ = terminate.recv() => Ok(()),

@@ -8,7 +8,13 @@ pub struct Migration;
 
 /// (code, name_zh, name_en, level, parent code)
 const UNITS: [(&str, &str, &str, &str, Option<&str>); 4] = [
-    ("532800", "西双版纳傣族自治州", "Xishuangbanna Dai Autonomous Prefecture", "prefecture", None),
+    (
+        "532800",
+        "西双版纳傣族自治州",
+        "Xishuangbanna Dai Autonomous Prefecture",
+        "prefecture",
+        None,
+    ),
     ("532801", "景洪市", "Jinghong", "county", Some("532800")),
     ("532822", "勐海县", "Menghai", "county", Some("532800")),
     ("532823", "勐腊县", "Mengla", "county", Some("532800")),
@@ -34,7 +40,14 @@ impl MigrationTrait for Migration {
             };
             let insert = Query::insert()
                 .into_table("admin_units")
-                .columns(["code", "name_zh", "name_en", "level", "parent_id", "is_demo"])
+                .columns([
+                    "code",
+                    "name_zh",
+                    "name_en",
+                    "level",
+                    "parent_id",
+                    "is_demo",
+                ])
                 .values_panic([
                     code.into(),
                     name_zh.into(),

@@ -6,10 +6,9 @@ use serde::Deserialize;
 use super::ApiError;
 use super::geojson_out::{collection, single};
 use crate::domain::geo::Bbox;
-use crate::domain::paging::{Page, parse_id};
+use crate::domain::paging::{ListFilter, Page, parse_id};
 use crate::services::places;
 use crate::startup::AppState;
-use crate::store::features::ListFilter;
 
 /// Query parameters of a list; read as text so each gets its own precise error.
 #[derive(Debug, Deserialize)]
@@ -22,43 +21,72 @@ pub struct ListQuery {
 impl ListQuery {
     fn filter(&self, state: &AppState) -> Result<ListFilter, ApiError> {
         let api = &state.settings.api;
-        let page = Page::parse(self.limit.as_deref(), self.offset.as_deref(), api.default_limit, api.max_limit)?;
+        let page = Page::parse(
+            self.limit.as_deref(),
+            self.offset.as_deref(),
+            api.default_limit,
+            api.max_limit,
+        )?;
         let bbox = self.bbox.as_deref().map(Bbox::parse).transpose()?;
         Ok(ListFilter { bbox, page })
     }
 
     /// Parameters other than paging, carried into `next`/`prev` links.
     fn kept(&self) -> Vec<(String, String)> {
-        self.bbox.iter().map(|bbox| ("bbox".to_owned(), bbox.clone())).collect()
+        self.bbox
+            .iter()
+            .map(|bbox| ("bbox".to_owned(), bbox.clone()))
+            .collect()
     }
 }
 
-pub async fn list_villages(req: HttpRequest, state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn list_villages(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
     let filter = query.filter(&state)?;
     let found = places::list_villages(&state.db, filter).await?;
     collection(found, filter.page, req.path(), &query.kept())
 }
 
-pub async fn get_village(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn get_village(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     single(places::get_village(&state.db, parse_id(&id)?).await?)
 }
 
-pub async fn list_posts(req: HttpRequest, state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn list_posts(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
     let filter = query.filter(&state)?;
     let found = places::list_posts(&state.db, filter).await?;
     collection(found, filter.page, req.path(), &query.kept())
 }
 
-pub async fn get_post(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn get_post(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     single(places::get_post(&state.db, parse_id(&id)?).await?)
 }
 
-pub async fn list_incidents(req: HttpRequest, state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn list_incidents(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
     let filter = query.filter(&state)?;
     let found = places::list_incidents(&state.db, filter).await?;
     collection(found, filter.page, req.path(), &query.kept())
 }
 
-pub async fn get_incident(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn get_incident(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     single(places::get_incident(&state.db, parse_id(&id)?).await?)
 }

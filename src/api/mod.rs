@@ -7,7 +7,7 @@ mod health;
 pub mod lang;
 pub mod problem;
 
-use actix_web::{web, HttpRequest};
+use actix_web::{HttpRequest, web};
 
 pub use problem::ApiError;
 
@@ -29,13 +29,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default()
-        .error_handler(|error, _req: &HttpRequest| ApiError::invalid_query(error.to_string()).into())
+    web::QueryConfig::default().error_handler(|error, _req: &HttpRequest| {
+        ApiError::invalid_query(error.to_string()).into()
+    })
 }
 
 fn path_config() -> web::PathConfig {
-    web::PathConfig::default()
-        .error_handler(|error, _req: &HttpRequest| ApiError::invalid_query(error.to_string()).into())
+    web::PathConfig::default().error_handler(|error, _req: &HttpRequest| {
+        ApiError::invalid_query(error.to_string()).into()
+    })
 }
 
 fn json_config() -> web::JsonConfig {

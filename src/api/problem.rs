@@ -53,8 +53,19 @@ impl std::fmt::Display for ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, slug: &'static str, title_id: &'static str, detail_id: &'static str) -> ApiError {
-        ApiError { status, slug, title_id, detail_id, args: Vec::new() }
+    fn new(
+        status: StatusCode,
+        slug: &'static str,
+        title_id: &'static str,
+        detail_id: &'static str,
+    ) -> ApiError {
+        ApiError {
+            status,
+            slug,
+            title_id,
+            detail_id,
+            args: Vec::new(),
+        }
     }
 
     fn arg(mut self, name: &'static str, value: impl Into<String>) -> ApiError {
@@ -63,26 +74,51 @@ impl ApiError {
     }
 
     pub fn invalid_query(reason: String) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, "invalid-query", "problem-bad-request-title", "problem-invalid-query-detail")
-            .arg("reason", reason)
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid-query",
+            "problem-bad-request-title",
+            "problem-invalid-query-detail",
+        )
+        .arg("reason", reason)
     }
 
     pub fn invalid_body(reason: String) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, "invalid-body", "problem-bad-request-title", "problem-invalid-body-detail")
-            .arg("reason", reason)
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid-body",
+            "problem-bad-request-title",
+            "problem-invalid-body-detail",
+        )
+        .arg("reason", reason)
     }
 
     pub fn route_not_found(path: &str) -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, "not-found", "problem-route-not-found-title", "problem-route-not-found-detail")
-            .arg("path", path)
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "problem-route-not-found-title",
+            "problem-route-not-found-detail",
+        )
+        .arg("path", path)
     }
 
     pub fn unavailable() -> ApiError {
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "problem-unavailable-title", "problem-unavailable-detail")
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "problem-unavailable-title",
+            "problem-unavailable-detail",
+        )
     }
 
     pub fn internal() -> ApiError {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "problem-internal-title", "problem-internal-detail")
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "problem-internal-title",
+            "problem-internal-detail",
+        )
     }
 
     pub fn status(&self) -> StatusCode {
@@ -90,7 +126,13 @@ impl ApiError {
     }
 
     /// Renders the problem in `lang`.
-    pub fn render(&self, localizer: &Localizer, lang: &LanguageIdentifier, instance: Option<&str>, request_id: Option<&str>) -> HttpResponse {
+    pub fn render(
+        &self,
+        localizer: &Localizer,
+        lang: &LanguageIdentifier,
+        instance: Option<&str>,
+        request_id: Option<&str>,
+    ) -> HttpResponse {
         let mut args: Vec<(&str, FluentValue<'_>)> = self
             .args
             .iter()
@@ -115,7 +157,10 @@ impl ApiError {
         };
         let json = serde_json::to_string(&body).unwrap_or_else(|_| String::from("{}"));
         HttpResponse::build(self.status)
-            .insert_header((CONTENT_TYPE, HeaderValue::from_static("application/problem+json")))
+            .insert_header((
+                CONTENT_TYPE,
+                HeaderValue::from_static("application/problem+json"),
+            ))
             .insert_header(("Content-Language", lang.to_string()))
             .body(json)
     }
@@ -135,7 +180,12 @@ impl ResponseError for ApiError {
 
 impl From<DomainError> for ApiError {
     fn from(error: DomainError) -> ApiError {
-        let mut problem = ApiError::new(StatusCode::BAD_REQUEST, "invalid-parameter", "problem-bad-request-title", error.message_id());
+        let mut problem = ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid-parameter",
+            "problem-bad-request-title",
+            error.message_id(),
+        );
         for (name, value) in error.args() {
             problem = problem.arg(name, value);
         }
@@ -161,8 +211,13 @@ impl From<ServiceError> for ApiError {
 }
 
 fn not_found(kind: RecordKind, id: String) -> ApiError {
-    let mut problem = ApiError::new(StatusCode::NOT_FOUND, "not-found", "problem-not-found-title", "problem-not-found-detail")
-        .arg("id", id);
+    let mut problem = ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not-found",
+        "problem-not-found-title",
+        "problem-not-found-detail",
+    )
+    .arg("id", id);
     problem.args.push(("kind", Arg::Message(kind.message_id())));
     problem
 }
@@ -178,11 +233,23 @@ pub async fn localize_problems(
     // router still needs exclusive access to it.
     let lang = super::lang::negotiate(req.request(), localizer);
     let response = next.call(req).await?;
-    let Some(problem) = response.response().error().and_then(|error| error.as_error::<ApiError>()) else {
+    let Some(problem) = response
+        .response()
+        .error()
+        .and_then(|error| error.as_error::<ApiError>())
+    else {
         return Ok(response.map_into_boxed_body());
     };
-    let request_id = response.request().extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
-    let shown_id = problem.status.is_server_error().then_some(request_id.as_deref()).flatten();
+    let request_id = response
+        .request()
+        .extensions()
+        .get::<tracing_actix_web::RequestId>()
+        .map(|id| id.to_string());
+    let shown_id = problem
+        .status
+        .is_server_error()
+        .then_some(request_id.as_deref())
+        .flatten();
     let rendered = problem.render(localizer, &lang, Some(response.request().path()), shown_id);
     let (http_req, _) = response.into_parts();
     Ok(ServiceResponse::new(http_req, rendered))

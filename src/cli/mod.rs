@@ -61,7 +61,13 @@ pub async fn run(cli: Cli) -> ExitCode {
     let localizer = Localizer::global();
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(settings) => settings,
-        Err(error) => return fail(localizer, &localizer.default_locale().clone(), &anyhow::Error::new(error)),
+        Err(error) => {
+            return fail(
+                localizer,
+                &localizer.default_locale().clone(),
+                &anyhow::Error::new(error),
+            );
+        }
     };
     let lang = localizer.negotiate([settings.locale.default.as_str()]);
     if let Err(reason) = settings.validate() {
@@ -70,7 +76,9 @@ pub async fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Serve { bind, demo } => serve(settings, bind, demo, localizer, &lang).await,
         Command::Migrate => migrate(settings, localizer, &lang).await,
-        Command::Demo { seed, incidents } => load_demo(settings, DemoOptions { seed, incidents }, localizer, &lang).await,
+        Command::Demo { seed, incidents } => {
+            load_demo(settings, DemoOptions { seed, incidents }, localizer, &lang).await
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -83,16 +91,32 @@ fn fail(localizer: &Localizer, lang: &LanguageIdentifier, error: &anyhow::Error)
     ExitCode::FAILURE
 }
 
-async fn migrate(settings: Settings, localizer: &Localizer, lang: &LanguageIdentifier) -> anyhow::Result<()> {
+async fn migrate(
+    settings: Settings,
+    localizer: &Localizer,
+    lang: &LanguageIdentifier,
+) -> anyhow::Result<()> {
     let db = store::connect(&settings.database).await?;
     store::migrate(&db).await?;
     let backend = store::backend_name(&db);
-    println!("{}", localizer.format(lang, "cli-migrated", &[("database", FluentValue::from(backend))]));
+    println!(
+        "{}",
+        localizer.format(
+            lang,
+            "cli-migrated",
+            &[("database", FluentValue::from(backend))]
+        )
+    );
     db.close().await?;
     Ok(())
 }
 
-async fn load_demo(settings: Settings, options: DemoOptions, localizer: &Localizer, lang: &LanguageIdentifier) -> anyhow::Result<()> {
+async fn load_demo(
+    settings: Settings,
+    options: DemoOptions,
+    localizer: &Localizer,
+    lang: &LanguageIdentifier,
+) -> anyhow::Result<()> {
     let db = store::connect(&settings.database).await?;
     store::migrate(&db).await?;
     let outcome = demo::load(&db, options, settings.time_zone(), demo::Progress::Bars).await?;
@@ -103,7 +127,14 @@ async fn load_demo(settings: Settings, options: DemoOptions, localizer: &Localiz
 
 fn report_demo(outcome: &DemoOutcome, localizer: &Localizer, lang: &LanguageIdentifier) {
     let text = match outcome {
-        DemoOutcome::Loaded { seed, villages, posts, departments, incidents, seconds } => localizer.format(
+        DemoOutcome::Loaded {
+            seed,
+            villages,
+            posts,
+            departments,
+            incidents,
+            seconds,
+        } => localizer.format(
             lang,
             "cli-demo-loaded",
             &[
@@ -118,7 +149,10 @@ fn report_demo(outcome: &DemoOutcome, localizer: &Localizer, lang: &LanguageIden
         DemoOutcome::AlreadyLoaded { seed, incidents } => localizer.format(
             lang,
             "cli-demo-already",
-            &[("seed", FluentValue::from(seed.clone())), ("incidents", FluentValue::from(incidents.clone()))],
+            &[
+                ("seed", FluentValue::from(seed.clone())),
+                ("incidents", FluentValue::from(incidents.clone())),
+            ],
         ),
         DemoOutcome::NotEmpty => localizer.text(lang, "cli-demo-skipped-not-empty"),
     };
@@ -138,14 +172,25 @@ async fn serve(
     let db = store::connect(&settings.database).await?;
     store::migrate(&db).await?;
     if with_demo {
-        let options = DemoOptions { seed: demo::DEFAULT_SEED, incidents: demo::DEFAULT_INCIDENTS };
-        let outcome = demo::load_if_empty(&db, options, settings.time_zone(), demo::Progress::Bars).await?;
+        let options = DemoOptions {
+            seed: demo::DEFAULT_SEED,
+            incidents: demo::DEFAULT_INCIDENTS,
+        };
+        let outcome =
+            demo::load_if_empty(&db, options, settings.time_zone(), demo::Progress::Bars).await?;
         report_demo(&outcome, localizer, lang);
     }
     let app = Application::build_with(settings, db)?;
     let address = format!("127.0.0.1:{}", app.port());
     tracing::info!(port = app.port(), "listening");
-    eprintln!("{}", localizer.format(lang, "cli-serving", &[("address", FluentValue::from(address))]));
+    eprintln!(
+        "{}",
+        localizer.format(
+            lang,
+            "cli-serving",
+            &[("address", FluentValue::from(address))]
+        )
+    );
     app.run_until_stopped().await?;
     eprintln!("{}", localizer.text(lang, "cli-stopped"));
     Ok(())

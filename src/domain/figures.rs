@@ -9,7 +9,8 @@
 /// assert_eq!(percent_change(0.0, 5.0), None);
 /// ```
 pub fn percent_change(base: f64, compare: f64) -> Option<f64> {
-    (base != 0.0 && base.is_finite() && compare.is_finite()).then(|| (compare - base) / base * 100.0)
+    (base != 0.0 && base.is_finite() && compare.is_finite())
+        .then(|| (compare - base) / base * 100.0)
 }
 
 /// Rounds to one decimal, half away from zero, as published figures are written ("−31.3 %").
@@ -28,7 +29,11 @@ pub struct Change {
 
 impl Change {
     pub fn new(base: f64, compare: f64) -> Change {
-        Change { base, compare, percent: percent_change(base, compare) }
+        Change {
+            base,
+            compare,
+            percent: percent_change(base, compare),
+        }
     }
 
     /// The percentage rounded to one decimal, as published.
@@ -42,7 +47,9 @@ impl Change {
 pub fn weighted_per_capita(rows: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
     let (weighted, population) = rows
         .into_iter()
-        .fold((0.0, 0.0), |(sum, pop), (value, weight)| (sum + value * weight, pop + weight));
+        .fold((0.0, 0.0), |(sum, pop), (value, weight)| {
+            (sum + value * weight, pop + weight)
+        });
     (population > 0.0).then(|| weighted / population)
 }
 
@@ -72,7 +79,10 @@ mod tests {
 
     #[test]
     fn per_capita_is_weighted_by_population() {
-        assert_eq!(weighted_per_capita([(10_000.0, 100.0), (20_000.0, 300.0)]), Some(17_500.0));
+        assert_eq!(
+            weighted_per_capita([(10_000.0, 100.0), (20_000.0, 300.0)]),
+            Some(17_500.0)
+        );
         assert_eq!(weighted_per_capita(Vec::<(f64, f64)>::new()), None);
     }
 }

@@ -11,7 +11,10 @@ pub struct LonLat {
 
 impl LonLat {
     pub fn new(lon: f64, lat: f64) -> Option<LonLat> {
-        let valid = lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
+        let valid = lon.is_finite()
+            && lat.is_finite()
+            && (-180.0..=180.0).contains(&lon)
+            && (-90.0..=90.0).contains(&lat);
         valid.then_some(LonLat { lon, lat })
     }
 
@@ -42,13 +45,17 @@ impl Bbox {
     /// assert!(Bbox::parse("101,21,100,22").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Bbox, DomainError> {
-        let invalid = || DomainError::InvalidBbox { value: text.to_owned() };
+        let invalid = || DomainError::InvalidBbox {
+            value: text.to_owned(),
+        };
         let numbers: Vec<f64> = text
             .split(',')
             .map(|part| part.trim().parse::<f64>())
             .collect::<Result<_, _>>()
             .map_err(|_| invalid())?;
-        let [min_lon, min_lat, max_lon, max_lat] = numbers[..] else { return Err(invalid()) };
+        let [min_lon, min_lat, max_lon, max_lat] = numbers[..] else {
+            return Err(invalid());
+        };
         let min = LonLat::new(min_lon, min_lat).ok_or_else(invalid)?;
         let max = LonLat::new(max_lon, max_lat).ok_or_else(invalid)?;
         if min_lon > max_lon || min_lat > max_lat {
@@ -83,8 +90,25 @@ mod tests {
     #[test]
     fn a_bbox_needs_four_ordered_numbers_in_range() {
         assert!(Bbox::parse("99.9,21.1,101.9,22.4").is_ok());
-        for bad in ["", "1,2,3", "1,2,3,4,5", "a,b,c,d", "100,22,99,23", "100,23,101,22", "-181,0,0,1", "0,-91,1,1", "NaN,1,2,3", "inf,1,2,3"] {
-            assert_eq!(Bbox::parse(bad), Err(DomainError::InvalidBbox { value: bad.to_owned() }), "{bad}");
+        for bad in [
+            "",
+            "1,2,3",
+            "1,2,3,4,5",
+            "a,b,c,d",
+            "100,22,99,23",
+            "100,23,101,22",
+            "-181,0,0,1",
+            "0,-91,1,1",
+            "NaN,1,2,3",
+            "inf,1,2,3",
+        ] {
+            assert_eq!(
+                Bbox::parse(bad),
+                Err(DomainError::InvalidBbox {
+                    value: bad.to_owned()
+                }),
+                "{bad}"
+            );
         }
     }
 

@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use serde_json::json;
 
@@ -18,8 +18,8 @@ use crate::demo::{self as generator, CaseOrigin, Demo, Unit};
 use crate::i18n::Localizer;
 use crate::store::entities::{
     admin_unit, case, case_event, department, incident, linkage, linkage_officer, outreach_member,
-    outreach_member_language, outreach_session, outreach_team, patrol, post, user, village, village_indicator,
-    village_language, visit,
+    outreach_member_language, outreach_session, outreach_team, patrol, post, user, village,
+    village_indicator, village_language, visit,
 };
 use crate::store::{StoreError, meta};
 
@@ -47,8 +47,18 @@ pub enum Progress {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum DemoOutcome {
-    Loaded { seed: u64, villages: usize, posts: usize, departments: usize, incidents: u64, seconds: f64 },
-    AlreadyLoaded { seed: String, incidents: String },
+    Loaded {
+        seed: u64,
+        villages: usize,
+        posts: usize,
+        departments: usize,
+        incidents: u64,
+        seconds: f64,
+    },
+    AlreadyLoaded {
+        seed: String,
+        incidents: String,
+    },
     /// The database holds other data; the demo is not mixed into it.
     NotEmpty,
 }
@@ -59,7 +69,12 @@ fn db_err(error: sea_orm::DbErr) -> ServiceError {
 
 /// Loads the demo unless it is already there (then nothing changes).
 #[tracing::instrument(skip(db, tz, progress))]
-pub async fn load(db: &DatabaseConnection, options: DemoOptions, tz: chrono_tz::Tz, progress: Progress) -> Result<DemoOutcome, ServiceError> {
+pub async fn load(
+    db: &DatabaseConnection,
+    options: DemoOptions,
+    tz: chrono_tz::Tz,
+    progress: Progress,
+) -> Result<DemoOutcome, ServiceError> {
     if let Some(seed) = meta::get(db, META_SEED).await? {
         let incidents = meta::get(db, META_INCIDENTS).await?.unwrap_or_default();
         return Ok(DemoOutcome::AlreadyLoaded { seed, incidents });
@@ -74,7 +89,11 @@ pub async fn load(db: &DatabaseConnection, options: DemoOptions, tz: chrono_tz::
     meta::insert(&txn, META_SEED, &options.seed.to_string()).await?;
     meta::insert(&txn, META_INCIDENTS, &options.incidents.to_string()).await?;
     txn.commit().await.map_err(db_err)?;
-    tracing::info!(seed = options.seed, incidents = options.incidents, "demo data loaded");
+    tracing::info!(
+        seed = options.seed,
+        incidents = options.incidents,
+        "demo data loaded"
+    );
     Ok(DemoOutcome::Loaded {
         seed: options.seed,
         villages: demo.villages.len(),
@@ -86,7 +105,12 @@ pub async fn load(db: &DatabaseConnection, options: DemoOptions, tz: chrono_tz::
 }
 
 /// For `serve --demo`: loads the demo only into an empty database.
-pub async fn load_if_empty(db: &DatabaseConnection, options: DemoOptions, tz: chrono_tz::Tz, progress: Progress) -> Result<DemoOutcome, ServiceError> {
+pub async fn load_if_empty(
+    db: &DatabaseConnection,
+    options: DemoOptions,
+    tz: chrono_tz::Tz,
+    progress: Progress,
+) -> Result<DemoOutcome, ServiceError> {
     load(db, options, tz, progress).await
 }
 
@@ -108,7 +132,13 @@ fn midnight(date: NaiveDate) -> DateTime<Utc> {
     date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
 }
 
-async fn write(txn: &DatabaseTransaction, demo: &Demo, options: DemoOptions, tz: chrono_tz::Tz, progress: Progress) -> Result<(), ServiceError> {
+async fn write(
+    txn: &DatabaseTransaction,
+    demo: &Demo,
+    options: DemoOptions,
+    tz: chrono_tz::Tz,
+    progress: Progress,
+) -> Result<(), ServiceError> {
     let reference = bar(progress, 6, "cli-progress-reference");
     let units = write_units(txn, demo).await?;
     reference.inc(1);
@@ -120,12 +150,21 @@ async fn write(txn: &DatabaseTransaction, demo: &Demo, options: DemoOptions, tz:
     reference.inc(1);
     let user_ids = write_users(txn, demo, &units, &department_ids).await?;
     reference.inc(1);
-    let linkage_ids = write_linkages(txn, demo, &village_ids, &post_ids, &department_ids, &user_ids).await?;
+    let linkage_ids = write_linkages(
+        txn,
+        demo,
+        &village_ids,
+        &post_ids,
+        &department_ids,
+        &user_ids,
+    )
+    .await?;
     reference.inc(1);
     reference.finish();
 
     let incidents = bar(progress, options.incidents, "cli-progress-incidents");
-    let first_incident_id = write_incidents(txn, demo, options.incidents, tz, &village_ids, &incidents).await?;
+    let first_incident_id =
+        write_incidents(txn, demo, options.incidents, tz, &village_ids, &incidents).await?;
     incidents.finish();
 
     let activities = bar(progress, 4, "cli-progress-activities");
@@ -135,7 +174,15 @@ async fn write(txn: &DatabaseTransaction, demo: &Demo, options: DemoOptions, tz:
     activities.inc(1);
     write_outreach(txn, demo, &units, &village_ids).await?;
     activities.inc(1);
-    write_cases(txn, demo, &village_ids, &department_ids, &visit_ids, first_incident_id).await?;
+    write_cases(
+        txn,
+        demo,
+        &village_ids,
+        &department_ids,
+        &visit_ids,
+        first_incident_id,
+    )
+    .await?;
     activities.inc(1);
     activities.finish();
     Ok(())
@@ -156,17 +203,26 @@ impl Units {
     }
 
     fn code(&self, code: &str) -> Result<i32, ServiceError> {
-        self.by_code
-            .get(code)
-            .copied()
-            .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("admin unit {code} is missing: run the migrations")))
+        self.by_code.get(code).copied().ok_or_else(|| {
+            ServiceError::Unexpected(anyhow::anyhow!(
+                "admin unit {code} is missing: run the migrations"
+            ))
+        })
     }
 }
 
 async fn write_units(txn: &DatabaseTransaction, demo: &Demo) -> Result<Units, ServiceError> {
-    let by_code: HashMap<String, i32> =
-        admin_unit::Entity::find().all(txn).await.map_err(db_err)?.into_iter().map(|unit| (unit.code, unit.id)).collect();
-    let mut units = Units { by_code, townships: Vec::new() };
+    let by_code: HashMap<String, i32> = admin_unit::Entity::find()
+        .all(txn)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|unit| (unit.code, unit.id))
+        .collect();
+    let mut units = Units {
+        by_code,
+        townships: Vec::new(),
+    };
     for township in &demo.townships {
         let parent = units.code(township.county_code)?;
         let row = admin_unit::ActiveModel {
@@ -186,7 +242,11 @@ async fn write_units(txn: &DatabaseTransaction, demo: &Demo) -> Result<Units, Se
     Ok(units)
 }
 
-async fn write_villages(txn: &DatabaseTransaction, demo: &Demo, units: &Units) -> Result<Vec<i32>, ServiceError> {
+async fn write_villages(
+    txn: &DatabaseTransaction,
+    demo: &Demo,
+    units: &Units,
+) -> Result<Vec<i32>, ServiceError> {
     let mut ids = Vec::with_capacity(demo.villages.len());
     let mut languages = Vec::new();
     for generated in &demo.villages {
@@ -223,21 +283,33 @@ async fn write_villages(txn: &DatabaseTransaction, demo: &Demo, units: &Units) -
         ids.push(row.id);
     }
     insert_chunks(txn, languages, village_language::Entity::insert_many).await?;
-    let indicators = demo.indicators.iter().map(|indicator| village_indicator::ActiveModel {
-        id: NotSet,
-        village_id: Set(ids[indicator.village]),
-        year: Set(indicator.year),
-        collective_income_cny: Set(Some(indicator.collective_income_cny)),
-        per_capita_income_cny: Set(Some(indicator.per_capita_income_cny)),
-        villagers_in_cross_border_crime: Set(Some(indicator.villagers_in_cross_border_crime)),
-        is_demo: Set(true),
-    });
-    insert_chunks(txn, indicators.collect(), village_indicator::Entity::insert_many).await?;
+    let indicators = demo
+        .indicators
+        .iter()
+        .map(|indicator| village_indicator::ActiveModel {
+            id: NotSet,
+            village_id: Set(ids[indicator.village]),
+            year: Set(indicator.year),
+            collective_income_cny: Set(Some(indicator.collective_income_cny)),
+            per_capita_income_cny: Set(Some(indicator.per_capita_income_cny)),
+            villagers_in_cross_border_crime: Set(Some(indicator.villagers_in_cross_border_crime)),
+            is_demo: Set(true),
+        });
+    insert_chunks(
+        txn,
+        indicators.collect(),
+        village_indicator::Entity::insert_many,
+    )
+    .await?;
     Ok(ids)
 }
 
 /// Inserts rows in chunks of [`BATCH`].
-async fn insert_chunks<A, F>(txn: &DatabaseTransaction, rows: Vec<A>, insert_many: F) -> Result<(), ServiceError>
+async fn insert_chunks<A, F>(
+    txn: &DatabaseTransaction,
+    rows: Vec<A>,
+    insert_many: F,
+) -> Result<(), ServiceError>
 where
     A: ActiveModelTrait + Send,
     F: Fn(Vec<A>) -> sea_orm::InsertMany<A>,
@@ -250,7 +322,11 @@ where
     Ok(())
 }
 
-async fn write_posts(txn: &DatabaseTransaction, demo: &Demo, units: &Units) -> Result<Vec<i32>, ServiceError> {
+async fn write_posts(
+    txn: &DatabaseTransaction,
+    demo: &Demo,
+    units: &Units,
+) -> Result<Vec<i32>, ServiceError> {
     let mut ids = Vec::with_capacity(demo.posts.len());
     for generated in &demo.posts {
         let row = post::ActiveModel {
@@ -278,7 +354,11 @@ async fn write_posts(txn: &DatabaseTransaction, demo: &Demo, units: &Units) -> R
     Ok(ids)
 }
 
-async fn write_departments(txn: &DatabaseTransaction, demo: &Demo, units: &Units) -> Result<Vec<i32>, ServiceError> {
+async fn write_departments(
+    txn: &DatabaseTransaction,
+    demo: &Demo,
+    units: &Units,
+) -> Result<Vec<i32>, ServiceError> {
     let mut ids = Vec::with_capacity(demo.departments.len());
     for generated in &demo.departments {
         let row = department::ActiveModel {
@@ -298,7 +378,12 @@ async fn write_departments(txn: &DatabaseTransaction, demo: &Demo, units: &Units
     Ok(ids)
 }
 
-async fn write_users(txn: &DatabaseTransaction, demo: &Demo, units: &Units, departments: &[i32]) -> Result<Vec<i32>, ServiceError> {
+async fn write_users(
+    txn: &DatabaseTransaction,
+    demo: &Demo,
+    units: &Units,
+    departments: &[i32],
+) -> Result<Vec<i32>, ServiceError> {
     let mut ids = Vec::with_capacity(demo.users.len());
     let created_at = midnight(NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or_default());
     for generated in &demo.users {
@@ -351,7 +436,10 @@ async fn write_linkages(
         .await
         .map_err(db_err)?;
         for officer in &generated.officers {
-            officers.push(linkage_officer::ActiveModel { linkage_id: Set(row.id), user_id: Set(users[*officer]) });
+            officers.push(linkage_officer::ActiveModel {
+                linkage_id: Set(row.id),
+                user_id: Set(users[*officer]),
+            });
         }
         ids.push(row.id);
     }
@@ -395,7 +483,10 @@ async fn write_incidents(
             })
             .collect();
         let rows = chunk.len() as u64;
-        incident::Entity::insert_many(chunk).exec(txn).await.map_err(db_err)?;
+        incident::Entity::insert_many(chunk)
+            .exec(txn)
+            .await
+            .map_err(db_err)?;
         bar.inc(rows);
     }
     let first = incident::Entity::find()
@@ -410,7 +501,12 @@ async fn write_incidents(
     Ok(first)
 }
 
-async fn write_visits(txn: &DatabaseTransaction, demo: &Demo, linkages: &[i32], users: &[i32]) -> Result<Vec<i32>, ServiceError> {
+async fn write_visits(
+    txn: &DatabaseTransaction,
+    demo: &Demo,
+    linkages: &[i32],
+    users: &[i32],
+) -> Result<Vec<i32>, ServiceError> {
     let rows: Vec<visit::ActiveModel> = demo
         .visits
         .iter()
@@ -422,11 +518,13 @@ async fn write_visits(txn: &DatabaseTransaction, demo: &Demo, linkages: &[i32], 
             target: Set(generated.target.to_owned()),
             visited_at: Set(generated.visited_at),
             accuracy_m: Set(generated.accuracy_m),
-            findings: Set(json!(generated
-                .findings
-                .iter()
-                .map(|finding| json!({ "kind": finding.kind, "text": finding.text }))
-                .collect::<Vec<_>>())),
+            findings: Set(json!(
+                generated
+                    .findings
+                    .iter()
+                    .map(|finding| json!({ "kind": finding.kind, "text": finding.text }))
+                    .collect::<Vec<_>>()
+            )),
             follow_ups: Set(generated.follow_ups.clone()),
             distance_to_target_m: Set(Some(generated.distance_to_target_m)),
             flags: Set(json!(generated.flags)),
@@ -454,15 +552,18 @@ async fn write_visits(txn: &DatabaseTransaction, demo: &Demo, linkages: &[i32], 
     demo.visits
         .iter()
         .map(|generated| {
-            by_uuid
-                .get(&generated.uuid)
-                .copied()
-                .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("visit {} was not stored", generated.uuid)))
+            by_uuid.get(&generated.uuid).copied().ok_or_else(|| {
+                ServiceError::Unexpected(anyhow::anyhow!("visit {} was not stored", generated.uuid))
+            })
         })
         .collect()
 }
 
-async fn write_patrols(txn: &DatabaseTransaction, demo: &Demo, posts: &[i32]) -> Result<(), ServiceError> {
+async fn write_patrols(
+    txn: &DatabaseTransaction,
+    demo: &Demo,
+    posts: &[i32],
+) -> Result<(), ServiceError> {
     let rows: Vec<patrol::ActiveModel> = demo
         .patrols
         .iter()
@@ -471,7 +572,9 @@ async fn write_patrols(txn: &DatabaseTransaction, demo: &Demo, posts: &[i32]) ->
             post_id: Set(posts[generated.post]),
             started_at: Set(generated.started_at),
             ended_at: Set(generated.ended_at),
-            track_geojson: Set(json!({ "type": "LineString", "coordinates": generated.track }).to_string()),
+            track_geojson: Set(
+                json!({ "type": "LineString", "coordinates": generated.track }).to_string(),
+            ),
             covered_km: Set(None),
             is_demo: Set(true),
         })
@@ -479,7 +582,12 @@ async fn write_patrols(txn: &DatabaseTransaction, demo: &Demo, posts: &[i32]) ->
     insert_chunks(txn, rows, patrol::Entity::insert_many).await
 }
 
-async fn write_outreach(txn: &DatabaseTransaction, demo: &Demo, units: &Units, villages: &[i32]) -> Result<(), ServiceError> {
+async fn write_outreach(
+    txn: &DatabaseTransaction,
+    demo: &Demo,
+    units: &Units,
+    villages: &[i32],
+) -> Result<(), ServiceError> {
     let mut team_ids = Vec::with_capacity(demo.teams.len());
     for generated in &demo.teams {
         let team = outreach_team::ActiveModel {
@@ -512,7 +620,12 @@ async fn write_outreach(txn: &DatabaseTransaction, demo: &Demo, units: &Units, v
                     language: Set((*language).to_owned()),
                 })
                 .collect();
-            insert_chunks(txn, languages, outreach_member_language::Entity::insert_many).await?;
+            insert_chunks(
+                txn,
+                languages,
+                outreach_member_language::Entity::insert_many,
+            )
+            .await?;
         }
         team_ids.push(team.id);
     }
@@ -558,7 +671,11 @@ async fn write_cases(
             }
         };
         let village = &demo.villages[generated.village];
-        let updated_at = generated.events.last().map(|event| event.at).unwrap_or(generated.reported_at);
+        let updated_at = generated
+            .events
+            .last()
+            .map(|event| event.at)
+            .unwrap_or(generated.reported_at);
         let row = case::ActiveModel {
             id: NotSet,
             code: Set(generated.code.clone()),
@@ -604,7 +721,11 @@ async fn write_cases(
 
 /// The id of the incident at `position` among the demo's incidents (ids are ascending in
 /// insertion order on both backends).
-async fn incident_at(txn: &DatabaseTransaction, first: Option<i64>, position: u64) -> Result<Option<i64>, ServiceError> {
+async fn incident_at(
+    txn: &DatabaseTransaction,
+    first: Option<i64>,
+    position: u64,
+) -> Result<Option<i64>, ServiceError> {
     if first.is_none() {
         return Ok(None);
     }

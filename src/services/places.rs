@@ -6,8 +6,9 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::{RecordKind, ServiceError};
+use crate::domain::paging::ListFilter;
 use crate::store::entities::{admin_unit, incident, post, village};
-use crate::store::features::{self, ListFilter};
+use crate::store::features;
 
 /// A page of records with the number that matched in all.
 #[derive(Debug)]
@@ -98,7 +99,11 @@ struct AdminTree {
 
 impl AdminTree {
     async fn load(db: &DatabaseConnection) -> Result<AdminTree, ServiceError> {
-        let units = features::admin_units(db).await?.into_iter().map(|unit| (unit.id, unit)).collect();
+        let units = features::admin_units(db)
+            .await?
+            .into_iter()
+            .map(|unit| (unit.id, unit))
+            .collect();
         Ok(AdminTree { units })
     }
 
@@ -123,11 +128,25 @@ impl AdminTree {
     }
 }
 
-fn border_of(border_km: Option<f64>, distance_m: Option<f64>, section: Option<String>, side: Option<String>) -> BorderFields {
-    BorderFields { border_km, distance_m, section, side }
+fn border_of(
+    border_km: Option<f64>,
+    distance_m: Option<f64>,
+    section: Option<String>,
+    side: Option<String>,
+) -> BorderFields {
+    BorderFields {
+        border_km,
+        distance_m,
+        section,
+        side,
+    }
 }
 
-fn village_view(row: village::Model, tree: &AdminTree, languages: Vec<String>) -> Located<VillageProperties> {
+fn village_view(
+    row: village::Model,
+    tree: &AdminTree,
+    languages: Vec<String>,
+) -> Located<VillageProperties> {
     Located {
         id: i64::from(row.id),
         lon: row.lon,
@@ -190,7 +209,10 @@ fn incident_view(row: incident::Model) -> Located<IncidentProperties> {
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn list_villages(db: &DatabaseConnection, filter: ListFilter) -> Result<PageOf<Located<VillageProperties>>, ServiceError> {
+pub async fn list_villages(
+    db: &DatabaseConnection,
+    filter: ListFilter,
+) -> Result<PageOf<Located<VillageProperties>>, ServiceError> {
     let listed = features::villages(db, filter).await?;
     let tree = AdminTree::load(db).await?;
     let ids: Vec<i32> = listed.items.iter().map(|row| row.id).collect();
@@ -203,47 +225,87 @@ pub async fn list_villages(db: &DatabaseConnection, filter: ListFilter) -> Resul
             village_view(row, &tree, spoken)
         })
         .collect();
-    Ok(PageOf { items, matched: listed.matched })
+    Ok(PageOf {
+        items,
+        matched: listed.matched,
+    })
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn get_village(db: &DatabaseConnection, id: i64) -> Result<Located<VillageProperties>, ServiceError> {
+pub async fn get_village(
+    db: &DatabaseConnection,
+    id: i64,
+) -> Result<Located<VillageProperties>, ServiceError> {
     let row = features::village(db, id)
         .await?
-        .ok_or(ServiceError::NotFound { kind: RecordKind::Village, id: id.to_string() })?;
+        .ok_or(ServiceError::NotFound {
+            kind: RecordKind::Village,
+            id: id.to_string(),
+        })?;
     let tree = AdminTree::load(db).await?;
-    let spoken = features::village_languages(db, &[row.id]).await?.remove(&row.id).unwrap_or_default();
+    let spoken = features::village_languages(db, &[row.id])
+        .await?
+        .remove(&row.id)
+        .unwrap_or_default();
     Ok(village_view(row, &tree, spoken))
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn list_posts(db: &DatabaseConnection, filter: ListFilter) -> Result<PageOf<Located<PostProperties>>, ServiceError> {
+pub async fn list_posts(
+    db: &DatabaseConnection,
+    filter: ListFilter,
+) -> Result<PageOf<Located<PostProperties>>, ServiceError> {
     let listed = features::posts(db, filter).await?;
     let tree = AdminTree::load(db).await?;
-    let items = listed.items.into_iter().map(|row| post_view(row, &tree)).collect();
-    Ok(PageOf { items, matched: listed.matched })
+    let items = listed
+        .items
+        .into_iter()
+        .map(|row| post_view(row, &tree))
+        .collect();
+    Ok(PageOf {
+        items,
+        matched: listed.matched,
+    })
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn get_post(db: &DatabaseConnection, id: i64) -> Result<Located<PostProperties>, ServiceError> {
+pub async fn get_post(
+    db: &DatabaseConnection,
+    id: i64,
+) -> Result<Located<PostProperties>, ServiceError> {
     let row = features::post(db, id)
         .await?
-        .ok_or(ServiceError::NotFound { kind: RecordKind::Post, id: id.to_string() })?;
+        .ok_or(ServiceError::NotFound {
+            kind: RecordKind::Post,
+            id: id.to_string(),
+        })?;
     let tree = AdminTree::load(db).await?;
     Ok(post_view(row, &tree))
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn list_incidents(db: &DatabaseConnection, filter: ListFilter) -> Result<PageOf<Located<IncidentProperties>>, ServiceError> {
+pub async fn list_incidents(
+    db: &DatabaseConnection,
+    filter: ListFilter,
+) -> Result<PageOf<Located<IncidentProperties>>, ServiceError> {
     let listed = features::incidents(db, filter).await?;
     let items = listed.items.into_iter().map(incident_view).collect();
-    Ok(PageOf { items, matched: listed.matched })
+    Ok(PageOf {
+        items,
+        matched: listed.matched,
+    })
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn get_incident(db: &DatabaseConnection, id: i64) -> Result<Located<IncidentProperties>, ServiceError> {
+pub async fn get_incident(
+    db: &DatabaseConnection,
+    id: i64,
+) -> Result<Located<IncidentProperties>, ServiceError> {
     let row = features::incident(db, id)
         .await?
-        .ok_or(ServiceError::NotFound { kind: RecordKind::Incident, id: id.to_string() })?;
+        .ok_or(ServiceError::NotFound {
+            kind: RecordKind::Incident,
+            id: id.to_string(),
+        })?;
     Ok(incident_view(row))
 }

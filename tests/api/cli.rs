@@ -17,7 +17,10 @@ fn help_documents_the_commands() {
     for command in ["serve", "migrate", "demo"] {
         assert!(text.contains(command), "--help mentions {command}");
     }
-    let demo = banna().args(["demo", "--help"]).output().expect("run banna");
+    let demo = banna()
+        .args(["demo", "--help"])
+        .output()
+        .expect("run banna");
     assert!(String::from_utf8_lossy(&demo.stdout).contains("--incidents"));
 }
 
@@ -32,28 +35,50 @@ fn demo_from_the_command_line_is_idempotent() {
             .expect("run banna demo")
     };
     let first = run();
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
-    assert!(dir.path().join("data/banna.db").exists(), "the default SQLite file is created under ./data/");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(
+        dir.path().join("data/banna.db").exists(),
+        "the default SQLite file is created under ./data/"
+    );
     let second = run();
     assert!(second.status.success());
     let said = String::from_utf8_lossy(&second.stderr);
-    assert!(said.contains("已有演示数据"), "the second run says it changed nothing: {said}");
+    assert!(
+        said.contains("已有演示数据"),
+        "the second run says it changed nothing: {said}"
+    );
 }
 
 #[test]
 fn bad_arguments_fail_before_touching_anything() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = banna().current_dir(dir.path()).args(["demo", "--incidents", "5"]).output().expect("run");
+    let output = banna()
+        .current_dir(dir.path())
+        .args(["demo", "--incidents", "5"])
+        .output()
+        .expect("run");
     assert!(!output.status.success());
     assert!(!dir.path().join("data").exists(), "no database was created");
-    let output = banna().current_dir(dir.path()).args(["serve", "--bind", "not-an-address"]).output().expect("run");
+    let output = banna()
+        .current_dir(dir.path())
+        .args(["serve", "--bind", "not-an-address"])
+        .output()
+        .expect("run");
     assert!(!output.status.success());
 }
 
 #[test]
 fn serve_stops_gracefully_on_sigterm() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
     let mut child = banna()
         .current_dir(dir.path())
         .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
@@ -62,17 +87,26 @@ fn serve_stops_gracefully_on_sigterm() {
         .expect("start banna serve");
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(30), "the server did not start listening");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the server did not start listening"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
-    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
     assert!(killed.success());
     let deadline = Instant::now() + Duration::from_secs(20);
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        assert!(Instant::now() < deadline, "the server did not stop after SIGTERM");
+        assert!(
+            Instant::now() < deadline,
+            "the server did not stop after SIGTERM"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "exit status {status:?}");

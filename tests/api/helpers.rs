@@ -46,15 +46,31 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}/banna-test.db?mode=rwc", dir.path().display());
-                TestDb { url, _dir: Some(dir), drop_pg: None }
+                TestDb {
+                    url,
+                    _dir: Some(dir),
+                    drop_pg: None,
+                }
             }
             Backend::Postgres { admin_url } => {
                 let name = format!("banna_test_{}", uuid::Uuid::new_v4().simple());
-                let admin = Database::connect(admin_url.as_str()).await.expect("connect to BANNA_TEST_PG");
-                admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+                let admin = Database::connect(admin_url.as_str())
+                    .await
+                    .expect("connect to BANNA_TEST_PG");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create test database");
                 admin.close().await.expect("close admin connection");
-                let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(admin_url);
-                TestDb { url: format!("{base}/{name}"), _dir: None, drop_pg: Some((admin_url.clone(), name)) }
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .unwrap_or(admin_url);
+                TestDb {
+                    url: format!("{base}/{name}"),
+                    _dir: None,
+                    drop_pg: Some((admin_url.clone(), name)),
+                }
             }
         }
     }
@@ -62,13 +78,20 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        let Some((admin_url, name)) = self.drop_pg.take() else { return };
+        let Some((admin_url, name)) = self.drop_pg.take() else {
+            return;
+        };
         // A runtime of its own: Drop may run inside or outside the test's runtime.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
             runtime.block_on(async {
                 let admin = Database::connect(admin_url.as_str()).await?;
-                admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .await?;
                 admin.close().await
             })
         })
@@ -98,7 +121,11 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(format!("{}{path}", self.address)).send().await.expect("request")
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn get_json(&self, path: &str) -> (reqwest::StatusCode, String, serde_json::Value) {
@@ -124,22 +151,35 @@ pub async fn spawn_app(backend: &Backend) -> TestApp {
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, db, client: reqwest::Client::new(), backend: backend.name(), _database: database }
+    TestApp {
+        address,
+        db,
+        client: reqwest::Client::new(),
+        backend: backend.name(),
+        _database: database,
+    }
 }
 
 /// Starts the app and loads the demo with `seed` and `incidents`.
 pub async fn spawn_app_with_demo(backend: &Backend, seed: u64, incidents: u64) -> TestApp {
     let app = spawn_app(backend).await;
-    demo::load(&app.db, DemoOptions { seed, incidents }, chrono_tz::Asia::Shanghai, Progress::Hidden)
-        .await
-        .expect("demo loads");
+    demo::load(
+        &app.db,
+        DemoOptions { seed, incidents },
+        chrono_tz::Asia::Shanghai,
+        Progress::Hidden,
+    )
+    .await
+    .expect("demo loads");
     app
 }
 
 /// A migrated database without a server.
 pub async fn fresh_db(backend: &Backend) -> (TestDb, DatabaseConnection) {
     let database = TestDb::create(backend).await;
-    let db = store::connect(&test_settings(&database.url).database).await.expect("connect");
+    let db = store::connect(&test_settings(&database.url).database)
+        .await
+        .expect("connect");
     store::migrate(&db).await.expect("migrate");
     (database, db)
 }

@@ -1,6 +1,7 @@
 //! Integration tests: the real app on port 0 with a fresh database per test, on SQLite and,
 //! when `BANNA_TEST_PG` holds a PostgreSQL URL, on PostgreSQL too.
 
+mod architecture;
 mod cli;
 mod demo;
 mod features;
