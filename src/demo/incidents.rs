@@ -86,12 +86,21 @@ const HOTSPOTS: [(f64, f64, f64); 4] = [
     (300.0, 12.0, 0.15),
 ];
 
+/// One year's share of the incidents.
+#[derive(Clone, Copy)]
+struct YearPlan {
+    count: u64,
+    persons: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+}
+
 /// Lazily generated incidents, `total` in all.
 pub struct IncidentStream<'a> {
     demo: &'a Demo,
     border: &'static Border,
     rng: ChaCha8Rng,
-    years: [(i32, u64, i64, DateTime<Utc>, DateTime<Utc>); 2],
+    years: [YearPlan; 2],
     year_index: usize,
     position: u64,
     persons_left: i64,
@@ -114,14 +123,8 @@ impl<'a> IncidentStream<'a> {
             border: Border::bundled(),
             rng,
             years: [
-                (BASE_YEAR, base_count, base_persons, base_start, base_end),
-                (
-                    COMPARE_YEAR,
-                    compare_count,
-                    compare_persons,
-                    compare_start,
-                    compare_end,
-                ),
+                YearPlan { count: base_count, persons: base_persons, start: base_start, end: base_end },
+                YearPlan { count: compare_count, persons: compare_persons, start: compare_start, end: compare_end },
             ],
             year_index: 0,
             position: 0,
@@ -202,14 +205,14 @@ impl Iterator for IncidentStream<'_> {
     type Item = Incident;
 
     fn next(&mut self) -> Option<Incident> {
-        while self.year_index < 2 && self.position >= self.years[self.year_index].1 {
+        while self.year_index < 2 && self.position >= self.years[self.year_index].count {
             self.year_index += 1;
             self.position = 0;
             if self.year_index < 2 {
-                self.persons_left = self.years[self.year_index].2;
+                self.persons_left = self.years[self.year_index].persons;
             }
         }
-        let (_, count, _, start, end) = *self.years.get(self.year_index)?;
+        let YearPlan { count, start, end, .. } = *self.years.get(self.year_index)?;
         let slot = (end - start).num_seconds() as f64 / count as f64;
         let offset_s = (self.position as f64 + self.rng.random::<f64>()) * slot;
         let occurred_at = start + Duration::seconds(offset_s as i64);
@@ -236,7 +239,7 @@ impl Iterator for IncidentStream<'_> {
     fn size_hint(&self) -> (usize, Option<usize>) {
         let left: u64 = self.years[self.year_index.min(2)..]
             .iter()
-            .map(|year| year.1)
+            .map(|year| year.count)
             .sum::<u64>()
             - self.position;
         (left as usize, Some(left as usize))
