@@ -70,8 +70,8 @@ impl Settings {
             .set_default("database.max_connections", 8)?
             .set_default("locale.default", "zh-CN")?
             .set_default("locale.time_zone", "Asia/Shanghai")?
-            .set_default("api.default_limit", 100)?
-            .set_default("api.max_limit", 1000)?
+            .set_default("api.default_limit", 1000)?
+            .set_default("api.max_limit", 10_000)?
             .add_source(
                 config::File::from(path)
                     .format(config::FileFormat::Toml)

@@ -9,3 +9,5 @@ cli-progress-reference = reference data
 cli-progress-incidents = incidents
 cli-progress-activities = visits, patrols, sessions and cases
 cli-error = error
+cli-error-database-url = Unsupported database URL { $url }: use sqlite://… or postgres://…
+cli-error-database-unreachable = The database cannot be reached: { $cause }

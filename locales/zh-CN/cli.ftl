@@ -9,3 +9,5 @@ cli-progress-reference = 参考数据
 cli-progress-incidents = 案事件
 cli-progress-activities = 走访、巡逻、宣讲与案件
 cli-error = 错误
+cli-error-database-url = 不支持的数据库地址 { $url }：请使用 sqlite://… 或 postgres://…
+cli-error-database-unreachable = 无法连接数据库：{ $cause }

@@ -90,6 +90,12 @@ pub enum BorderError {
         number: String,
         distance_m: f64,
     },
+
+    #[error("km interval [{start_km}, {end_km}] has a bound that is not a finite number")]
+    IntervalNotFinite { start_km: f64, end_km: f64 },
+
+    #[error("km interval [{start_km}, {end_km}] starts after it ends")]
+    IntervalReversed { start_km: f64, end_km: f64 },
 }
 
 impl BorderError {
@@ -119,6 +125,8 @@ impl BorderError {
             Self::PillarCoordinate { .. } => "border.pillar_coordinate",
             Self::DuplicatePillar { .. } => "border.duplicate_pillar",
             Self::PillarFarFromLine { .. } => "border.pillar_far_from_line",
+            Self::IntervalNotFinite { .. } => "border.interval_not_finite",
+            Self::IntervalReversed { .. } => "border.interval_reversed",
         }
     }
 }
@@ -200,6 +208,14 @@ mod tests {
                 line: 1,
                 number: String::new(),
                 distance_m: 0.0,
+            },
+            BorderError::IntervalNotFinite {
+                start_km: 0.0,
+                end_km: f64::NAN,
+            },
+            BorderError::IntervalReversed {
+                start_km: 1.0,
+                end_km: 0.0,
             },
         ];
         let mut codes: Vec<&str> = samples.iter().map(BorderError::code).collect();

@@ -3,7 +3,8 @@
 //!
 //! Pure computation: no database, no HTTP. Positions are WGS84 longitude/latitude in degrees,
 //! distances along the line are kilometres from km 0 (the western end), distances to the line
-//! are metres; all lengths are geodesic on the WGS84 ellipsoid (Karney's algorithms).
+//! are metres; all lengths are geodesic on the WGS84 ellipsoid (Karney's algorithms, through
+//! `geo`, or a series that agrees with them to a millimetre, see `locate`).
 //!
 //! ```
 //! use banna_border::border::{Border, SectionCode, Side};
@@ -13,22 +14,31 @@
 //! assert_eq!(border.section_at(100.0), SectionCode::Mm);
 //! let station = border.point_at(100.0).unwrap(); // lon/lat degrees, bearing in degrees
 //! let (lon, lat) = border.offset(100.0, 2_000.0, Side::Cn).unwrap(); // 2 km into China
-//! # let _ = (station, lon, lat);
+//! let here = border.locate(lon, lat).unwrap();
+//! assert_eq!(here.side, Side::Cn);
+//! assert!(here.distance_m <= 2_000.01); // the line may bend back nearer than the station
+//! # let _ = station;
 //! ```
 
 mod error;
 mod geodesy;
+pub mod intervals;
 mod load;
 mod locate;
+mod pillars;
 
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
 pub use error::BorderError;
+pub use intervals::{KmInterval, KmIntervals};
 pub use load::{
     JOIN_TOLERANCE_M, LA_FEATURE_ID, MERGED_FEATURE_ID, MERGED_TOLERANCE_M, MM_FEATURE_ID,
 };
+
+pub use locate::{Location, MAX_PIECE_M};
+pub use pillars::{PILLAR_MAX_DISTANCE_M, Pillar};
 
 use geodesy::{azimuth_deg, destination, distance_m, normalize_deg, valid_lon_lat};
 use locate::SegmentIndex;
@@ -156,8 +166,9 @@ pub struct Border {
     azimuth_deg: Vec<f64>,
     sections: Vec<Section>,
     official_length_km: Option<f64>,
-    #[allow(dead_code)] // read by `locate`, which lands in milestone 2
     index: SegmentIndex,
+    /// Boundary pillars sorted by km.
+    pillars: Vec<Pillar>,
 }
 
 impl Border {
@@ -215,6 +226,7 @@ impl Border {
             sections,
             official_length_km: loaded.official_length_km,
             index,
+            pillars: Vec::new(),
         })
     }
 

@@ -87,8 +87,29 @@ pub async fn run(cli: Cli) -> ExitCode {
 }
 
 fn fail(localizer: &Localizer, lang: &LanguageIdentifier, error: &anyhow::Error) -> ExitCode {
-    eprintln!("{}: {error:#}", localizer.text(lang, "cli-error"));
+    eprintln!(
+        "{}: {}",
+        localizer.text(lang, "cli-error"),
+        describe(error, localizer, lang)
+    );
     ExitCode::FAILURE
+}
+
+/// A localized sentence for the errors a user can fix, the cause chain for the rest.
+fn describe(error: &anyhow::Error, localizer: &Localizer, lang: &LanguageIdentifier) -> String {
+    match error.downcast_ref::<store::StoreError>() {
+        Some(store::StoreError::UnsupportedUrl(url)) => localizer.format(
+            lang,
+            "cli-error-database-url",
+            &[("url", FluentValue::from(url.clone()))],
+        ),
+        Some(store::StoreError::Unreachable(cause)) => localizer.format(
+            lang,
+            "cli-error-database-unreachable",
+            &[("cause", FluentValue::from(cause.clone()))],
+        ),
+        _ => format!("{error:#}"),
+    }
 }
 
 async fn migrate(

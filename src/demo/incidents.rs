@@ -123,8 +123,18 @@ impl<'a> IncidentStream<'a> {
             border: Border::bundled(),
             rng,
             years: [
-                YearPlan { count: base_count, persons: base_persons, start: base_start, end: base_end },
-                YearPlan { count: compare_count, persons: compare_persons, start: compare_start, end: compare_end },
+                YearPlan {
+                    count: base_count,
+                    persons: base_persons,
+                    start: base_start,
+                    end: base_end,
+                },
+                YearPlan {
+                    count: compare_count,
+                    persons: compare_persons,
+                    start: compare_start,
+                    end: compare_end,
+                },
             ],
             year_index: 0,
             position: 0,
@@ -212,7 +222,9 @@ impl Iterator for IncidentStream<'_> {
                 self.persons_left = self.years[self.year_index].persons;
             }
         }
-        let YearPlan { count, start, end, .. } = *self.years.get(self.year_index)?;
+        let YearPlan {
+            count, start, end, ..
+        } = *self.years.get(self.year_index)?;
         let slot = (end - start).num_seconds() as f64 / count as f64;
         let offset_s = (self.position as f64 + self.rng.random::<f64>()) * slot;
         let occurred_at = start + Duration::seconds(offset_s as i64);

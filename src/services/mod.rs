@@ -50,6 +50,7 @@ impl From<StoreError> for ServiceError {
             StoreError::Db(sea_orm::DbErr::ConnectionAcquire(inner)) => {
                 ServiceError::Unavailable(inner.to_string())
             }
+            StoreError::Unreachable(cause) => ServiceError::Unavailable(cause),
             other => ServiceError::Unexpected(anyhow::Error::new(other)),
         }
     }

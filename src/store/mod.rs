@@ -28,6 +28,8 @@ pub enum StoreError {
     },
     #[error("unsupported database URL {0:?}: use sqlite://… or postgres://…")]
     UnsupportedUrl(String),
+    #[error("the database cannot be reached: {0}")]
+    Unreachable(String),
 }
 
 /// Connects to the database named by the settings. For SQLite the file's directory is created
@@ -55,7 +57,12 @@ pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, 
                 .busy_timeout(Duration::from_secs(10))
                 .create_if_missing(true)
         });
-    Ok(Database::connect(options).await?)
+    Database::connect(options)
+        .await
+        .map_err(|error| match error {
+            DbErr::Conn(cause) => StoreError::Unreachable(cause.to_string()),
+            other => StoreError::Db(other),
+        })
 }
 
 /// Applies every pending migration.

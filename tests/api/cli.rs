@@ -113,3 +113,48 @@ fn serve_stops_gracefully_on_sigterm() {
     let output = child.wait_with_output().expect("output");
     assert!(String::from_utf8_lossy(&output.stderr).contains("服务已停止"));
 }
+
+#[test]
+fn database_url_and_banna_variables_are_honoured() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("elsewhere.db");
+    let output = banna()
+        .current_dir(dir.path())
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}?mode=rwc", file.display()),
+        )
+        .env("BANNA_LOCALE__DEFAULT", "en")
+        .arg("migrate")
+        .output()
+        .expect("run banna migrate");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(file.exists(), "DATABASE_URL chose the file");
+    assert!(
+        !dir.path().join("data").exists(),
+        "the default database was not touched"
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("The database is migrated"),
+        "BANNA_LOCALE__DEFAULT=en"
+    );
+}
+
+#[test]
+fn an_unsupported_database_url_is_a_clear_error() {
+    let output = banna()
+        .env("DATABASE_URL", "mysql://nobody@127.0.0.1/none")
+        .arg("migrate")
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("sqlite://") && said.contains("postgres://"),
+        "{said}"
+    );
+}
