@@ -12,13 +12,17 @@ use sea_orm::DatabaseConnection;
 use tracing_actix_web::TracingLogger;
 
 use crate::api;
+use crate::border::Border;
 use crate::config::Settings;
+use crate::services;
 use crate::store;
 
 /// Shared, read-only state of every request.
 pub struct AppState {
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
+    /// The border in force when the app started (`banna border import` needs a restart).
+    pub border: Arc<Border>,
 }
 
 /// A built, bound, not yet running server.
@@ -33,17 +37,22 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let db = store::connect(&settings.database).await?;
         store::migrate(&db).await?;
-        Application::build_with(settings, db)
+        Application::build_with(settings, db).await
     }
 
     /// Binds the server over an existing, migrated connection.
-    pub fn build_with(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Application> {
+    pub async fn build_with(
+        settings: Settings,
+        db: DatabaseConnection,
+    ) -> anyhow::Result<Application> {
+        let border = services::border::active(&db).await?;
         let listener = TcpListener::bind(settings.server.bind)?;
         let port = listener.local_addr()?.port();
         let shutdown_timeout = settings.server.shutdown_timeout_s;
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings: Arc::new(settings),
+            border,
         });
         let server = HttpServer::new(move || {
             App::new()

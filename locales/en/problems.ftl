@@ -14,8 +14,13 @@ problem-unavailable-title = Service unavailable
 problem-unavailable-detail = The database cannot be reached. Please try again later.
 problem-internal-title = Internal server error
 problem-internal-detail = Something went wrong while handling the request. Give the request id { $request_id } to an administrator.
-problem-method-not-allowed-title = Method not allowed
 
 record-village = village
 record-post = joint-defense post
 record-incident = cross-border incident
+problem-missing-parameter-detail = The parameter { $name } is missing.
+problem-invalid-position-detail = A position must be WGS84 degrees: lon within −180…180 and lat within −90…90; received lon={ $lon }, lat={ $lat }
+problem-invalid-position-at-detail = Point { $index } (counting from 0) is not a valid WGS84 position: send [lon, lat] or {"{"}"lon": …, "lat": …{"}"}, longitude within −180…180 and latitude within −90…90.
+problem-too-many-points-detail = At most { $max } points can be located at once; { $count } were sent. Send them in batches.
+problem-payload-too-large-title = Payload too large
+problem-payload-too-large-detail = The request body is larger than allowed ({ $limit } bytes). Send it in batches.

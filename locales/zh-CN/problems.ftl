@@ -14,8 +14,13 @@ problem-unavailable-title = 服务暂不可用
 problem-unavailable-detail = 数据库无法连接，请稍后再试。
 problem-internal-title = 服务器内部错误
 problem-internal-detail = 处理请求时出错。请把请求编号 { $request_id } 告知管理员。
-problem-method-not-allowed-title = 不支持的请求方法
 
 record-village = 村寨
 record-post = 联防所
 record-incident = 涉边案事件
+problem-missing-parameter-detail = 缺少参数 { $name }。
+problem-invalid-position-detail = 坐标应为 WGS84 经纬度（度）：经度 lon 在 −180…180，纬度 lat 在 −90…90；收到的是 lon={ $lon }，lat={ $lat }
+problem-invalid-position-at-detail = 第 { $index } 个点（从 0 数起）不是有效的 WGS84 经纬度：应为 [经度, 纬度] 或 {"{"}"lon": …, "lat": …{"}"}，经度在 −180…180、纬度在 −90…90。
+problem-too-many-points-detail = 一次最多定位 { $max } 个点，本次提交了 { $count } 个，请分批提交。
+problem-payload-too-large-title = 请求内容过大
+problem-payload-too-large-detail = 请求内容超过了允许的大小（{ $limit } 字节），请分批提交。

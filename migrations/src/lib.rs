@@ -7,6 +7,7 @@ mod m20261128_000001_places;
 mod m20261128_000002_linkage_outreach;
 mod m20261128_000003_incidents_cases_audit;
 mod m20261128_000004_seed_admin_units;
+mod m20261128_000005_border_versions;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_linkage_outreach::Migration),
             Box::new(m20261128_000003_incidents_cases_audit::Migration),
             Box::new(m20261128_000004_seed_admin_units::Migration),
+            Box::new(m20261128_000005_border_versions::Migration),
         ]
     }
 }

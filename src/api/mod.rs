@@ -1,12 +1,14 @@
 //! The JSON/GeoJSON API under `/api/v1` and `/healthz`: thin handlers that extract, call a
 //! service and render. Errors are RFC 7807 problem+json, localized per request.
 
+mod border;
 mod features;
 mod geojson_out;
 mod health;
 pub mod lang;
 pub mod problem;
 
+use actix_web::error::JsonPayloadError;
 use actix_web::{HttpRequest, web};
 
 pub use problem::ApiError;
@@ -19,6 +21,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(health::healthz))
         .service(
             web::scope("/api/v1")
+                .route("/border", web::get().to(border::sections))
+                .route("/border/locate", web::get().to(border::locate_one))
+                .route("/border/locate", web::post().to(border::locate_many))
                 .route("/villages", web::get().to(features::list_villages))
                 .route("/villages/{id}", web::get().to(features::get_village))
                 .route("/posts", web::get().to(features::list_posts))
@@ -40,10 +45,19 @@ fn path_config() -> web::PathConfig {
     })
 }
 
+/// Largest JSON body accepted (bytes).
+pub const JSON_LIMIT_BYTES: usize = 1024 * 1024;
+
 fn json_config() -> web::JsonConfig {
     web::JsonConfig::default()
-        .limit(1024 * 1024)
-        .error_handler(|error, _req: &HttpRequest| ApiError::invalid_body(error.to_string()).into())
+        .limit(JSON_LIMIT_BYTES)
+        .error_handler(|error, _req: &HttpRequest| match error {
+            JsonPayloadError::Overflow { limit }
+            | JsonPayloadError::OverflowKnownLength { limit, .. } => {
+                ApiError::payload_too_large(limit).into()
+            }
+            other => ApiError::invalid_body(other.to_string()).into(),
+        })
 }
 
 /// The answer for a path no route matches.

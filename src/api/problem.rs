@@ -180,12 +180,19 @@ impl ResponseError for ApiError {
 
 impl From<DomainError> for ApiError {
     fn from(error: DomainError) -> ApiError {
-        let mut problem = ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "invalid-parameter",
-            "problem-bad-request-title",
-            error.message_id(),
-        );
+        let (status, slug, title_id) = match error {
+            DomainError::TooManyPoints { .. } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-many-points",
+                "problem-payload-too-large-title",
+            ),
+            _ => (
+                StatusCode::BAD_REQUEST,
+                "invalid-parameter",
+                "problem-bad-request-title",
+            ),
+        };
+        let mut problem = ApiError::new(status, slug, title_id, error.message_id());
         for (name, value) in error.args() {
             problem = problem.arg(name, value);
         }
@@ -193,10 +200,34 @@ impl From<DomainError> for ApiError {
     }
 }
 
+impl ApiError {
+    pub fn payload_too_large(limit_bytes: usize) -> ApiError {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload-too-large",
+            "problem-payload-too-large-title",
+            "problem-payload-too-large-detail",
+        )
+        .arg("limit", limit_bytes.to_string())
+    }
+}
+
 impl From<ServiceError> for ApiError {
     fn from(error: ServiceError) -> ApiError {
         match error {
             ServiceError::Invalid(domain) => domain.into(),
+            ServiceError::InvalidBorder(border) => {
+                let mut problem = ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid-border",
+                    "problem-bad-request-title",
+                    border.message_id(),
+                );
+                for (name, value) in border.args() {
+                    problem = problem.arg(name, value);
+                }
+                problem
+            }
             ServiceError::NotFound { kind, id } => not_found(kind, id),
             ServiceError::Unavailable(reason) => {
                 tracing::error!(%reason, "database unavailable");

@@ -1,6 +1,11 @@
 //! The `banna` command line: arguments are parsed into typed values before any I/O, then
 //! each command drives the same services as the HTTP server.
 
+mod border;
+mod demo;
+mod locate;
+mod serve;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,8 +16,8 @@ use unic_langid::LanguageIdentifier;
 
 use crate::config::Settings;
 use crate::i18n::Localizer;
-use crate::services::demo::{self, DemoOptions, DemoOutcome};
-use crate::startup::Application;
+use crate::services::ServiceError;
+use crate::services::demo::{DEFAULT_INCIDENTS, DEFAULT_SEED, MIN_INCIDENTS};
 use crate::store;
 
 /// banna: border-area governance and legal-outreach toolkit for Xishuangbanna.
@@ -47,42 +52,118 @@ pub enum Command {
     /// Load the deterministic demo data (idempotent: a second run adds nothing).
     Demo {
         /// Seed of the generator: the same seed gives the same data.
-        #[arg(long, default_value_t = demo::DEFAULT_SEED)]
+        #[arg(long, default_value_t = DEFAULT_SEED)]
         seed: u64,
         /// Number of incidents over 2023 and 2024; from 3000 up the published year-on-year
         /// changes are reproduced within 0.1 percentage point.
-        #[arg(long, default_value_t = demo::DEFAULT_INCIDENTS, value_parser = clap::value_parser!(u64).range(demo::MIN_INCIDENTS..=50_000_000))]
+        #[arg(long, default_value_t = DEFAULT_INCIDENTS, value_parser = clap::value_parser!(u64).range(MIN_INCIDENTS..=50_000_000))]
         incidents: u64,
     },
+    /// Locate CSV rows against the border: reads a header with `lon` and `lat` columns (WGS84
+    /// degrees; other columns pass through) and writes the rows with border_km (6 decimals),
+    /// distance_m (2 decimals), section (MM/LA) and side (cn/abroad) appended. Streams: memory
+    /// stays constant. A bad row is reported on stderr with its line number and skipped.
+    Locate {
+        /// Border GeoJSON (sections CN-MM-XSBN, CN-LA-XSBN); default: the shipped line.
+        #[arg(long, value_name = "FILE")]
+        border: Option<PathBuf>,
+        /// Input CSV, or - for standard input.
+        #[arg(long, value_name = "FILE|-", default_value = "-")]
+        input: PathBuf,
+        /// Output CSV, or - for standard output.
+        #[arg(long, value_name = "FILE|-", default_value = "-")]
+        output: PathBuf,
+        /// Stop at the first bad row with exit code 2.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// The border line in force.
+    Border {
+        #[command(subcommand)]
+        command: BorderCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BorderCommand {
+    /// Show the line in force: measured length per section against the official length.
+    Info,
+    /// Replace the line (GeoJSON with the sections CN-MM-XSBN and CN-LA-XSBN) and recompute
+    /// every stored record's border fields, in one transaction: on any error nothing changes.
+    Import {
+        /// The new border GeoJSON.
+        file: PathBuf,
+        /// Boundary pillars, CSV `number,lon,lat`.
+        #[arg(long, value_name = "FILE")]
+        pillars: Option<PathBuf>,
+    },
+}
+
+/// What a command reports besides success: a failure that has its own exit code.
+pub enum Failure {
+    /// A general error (exit 1).
+    Error(anyhow::Error),
+    /// Input rejected in strict mode (exit 2); the message was printed already.
+    Rejected,
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure::Error(error.into())
+    }
+}
+
+/// What every command gets: settings, messages in the configured language.
+pub struct Context {
+    pub settings: Settings,
+    pub localizer: &'static Localizer,
+    pub lang: LanguageIdentifier,
+}
+
+impl Context {
+    pub fn say(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.localizer.format(&self.lang, id, args)
+    }
 }
 
 /// Runs the parsed command; errors are printed with their cause chain.
 pub async fn run(cli: Cli) -> ExitCode {
     let localizer = Localizer::global();
+    let default_lang = localizer.default_locale().clone();
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(settings) => settings,
-        Err(error) => {
-            return fail(
-                localizer,
-                &localizer.default_locale().clone(),
-                &anyhow::Error::new(error),
-            );
-        }
+        Err(error) => return fail(localizer, &default_lang, &anyhow::Error::new(error)),
     };
     let lang = localizer.negotiate([settings.locale.default.as_str()]);
     if let Err(reason) = settings.validate() {
         return fail(localizer, &lang, &anyhow::anyhow!(reason));
     }
+    let context = Context {
+        settings,
+        localizer,
+        lang,
+    };
     let outcome = match cli.command {
-        Command::Serve { bind, demo } => serve(settings, bind, demo, localizer, &lang).await,
-        Command::Migrate => migrate(settings, localizer, &lang).await,
-        Command::Demo { seed, incidents } => {
-            load_demo(settings, DemoOptions { seed, incidents }, localizer, &lang).await
-        }
+        Command::Serve { bind, demo } => serve::serve(&context, bind, demo).await,
+        Command::Migrate => serve::migrate(&context).await,
+        Command::Demo { seed, incidents } => demo::load(&context, seed, incidents).await,
+        Command::Locate {
+            border,
+            input,
+            output,
+            strict,
+        } => locate::locate(&context, border, input, output, strict),
+        Command::Border {
+            command: BorderCommand::Info,
+        } => border::info(&context).await,
+        Command::Border {
+            command: BorderCommand::Import { file, pillars },
+        } => border::import(&context, &file, pillars.as_deref()).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => fail(localizer, &lang, &error),
+        Err(Failure::Rejected) => ExitCode::from(2),
+        Err(Failure::Error(error)) => fail(localizer, &context.lang, &error),
     }
 }
 
@@ -95,124 +176,42 @@ fn fail(localizer: &Localizer, lang: &LanguageIdentifier, error: &anyhow::Error)
     ExitCode::FAILURE
 }
 
+/// Arguments as Fluent values.
+pub fn fluent_args(args: &[(&'static str, String)]) -> Vec<(&'static str, FluentValue<'static>)> {
+    args.iter()
+        .map(|(name, value)| (*name, FluentValue::from(value.clone())))
+        .collect()
+}
+
 /// A localized sentence for the errors a user can fix, the cause chain for the rest.
 fn describe(error: &anyhow::Error, localizer: &Localizer, lang: &LanguageIdentifier) -> String {
-    match error.downcast_ref::<store::StoreError>() {
-        Some(store::StoreError::UnsupportedUrl(url)) => localizer.format(
+    if let Some(store::StoreError::UnsupportedUrl(url)) = error.downcast_ref::<store::StoreError>()
+    {
+        return localizer.format(
             lang,
             "cli-error-database-url",
             &[("url", FluentValue::from(url.clone()))],
-        ),
-        Some(store::StoreError::Unreachable(cause)) => localizer.format(
+        );
+    }
+    if let Some(store::StoreError::Unreachable(cause)) = error.downcast_ref::<store::StoreError>() {
+        return localizer.format(
             lang,
             "cli-error-database-unreachable",
             &[("cause", FluentValue::from(cause.clone()))],
-        ),
-        _ => format!("{error:#}"),
+        );
     }
-}
-
-async fn migrate(
-    settings: Settings,
-    localizer: &Localizer,
-    lang: &LanguageIdentifier,
-) -> anyhow::Result<()> {
-    let db = store::connect(&settings.database).await?;
-    store::migrate(&db).await?;
-    let backend = store::backend_name(&db);
-    println!(
-        "{}",
-        localizer.format(
-            lang,
-            "cli-migrated",
-            &[("database", FluentValue::from(backend))]
-        )
-    );
-    db.close().await?;
-    Ok(())
-}
-
-async fn load_demo(
-    settings: Settings,
-    options: DemoOptions,
-    localizer: &Localizer,
-    lang: &LanguageIdentifier,
-) -> anyhow::Result<()> {
-    let db = store::connect(&settings.database).await?;
-    store::migrate(&db).await?;
-    let outcome = demo::load(&db, options, settings.time_zone(), demo::Progress::Bars).await?;
-    report_demo(&outcome, localizer, lang);
-    db.close().await?;
-    Ok(())
-}
-
-fn report_demo(outcome: &DemoOutcome, localizer: &Localizer, lang: &LanguageIdentifier) {
-    let text = match outcome {
-        DemoOutcome::Loaded {
-            seed,
-            villages,
-            posts,
-            departments,
-            incidents,
-            seconds,
-        } => localizer.format(
-            lang,
-            "cli-demo-loaded",
-            &[
-                ("seed", FluentValue::from(seed.to_string())),
-                ("villages", FluentValue::from(*villages)),
-                ("posts", FluentValue::from(*posts)),
-                ("departments", FluentValue::from(*departments)),
-                ("incidents", FluentValue::from(*incidents)),
-                ("seconds", FluentValue::from(format!("{seconds:.1}"))),
-            ],
-        ),
-        DemoOutcome::AlreadyLoaded { seed, incidents } => localizer.format(
-            lang,
-            "cli-demo-already",
-            &[
-                ("seed", FluentValue::from(seed.clone())),
-                ("incidents", FluentValue::from(incidents.clone())),
-            ],
-        ),
-        DemoOutcome::NotEmpty => localizer.text(lang, "cli-demo-skipped-not-empty"),
-    };
-    eprintln!("{text}");
-}
-
-async fn serve(
-    mut settings: Settings,
-    bind: Option<SocketAddr>,
-    with_demo: bool,
-    localizer: &Localizer,
-    lang: &LanguageIdentifier,
-) -> anyhow::Result<()> {
-    if let Some(address) = bind {
-        settings.server.bind = address;
+    if let Some(border) = error.downcast_ref::<crate::border::BorderError>() {
+        return localizer.format(lang, border.message_id(), &fluent_args(&border.args()));
     }
-    let db = store::connect(&settings.database).await?;
-    store::migrate(&db).await?;
-    if with_demo {
-        let options = DemoOptions {
-            seed: demo::DEFAULT_SEED,
-            incidents: demo::DEFAULT_INCIDENTS,
-        };
-        let outcome =
-            demo::load_if_empty(&db, options, settings.time_zone(), demo::Progress::Bars).await?;
-        report_demo(&outcome, localizer, lang);
+    if let Some(ServiceError::InvalidBorder(border)) = error.downcast_ref::<ServiceError>() {
+        return localizer.format(lang, border.message_id(), &fluent_args(&border.args()));
     }
-    let app = Application::build_with(settings, db)?;
-    let address = format!("127.0.0.1:{}", app.port());
-    tracing::info!(port = app.port(), "listening");
-    eprintln!(
-        "{}",
-        localizer.format(
+    if let Some(ServiceError::Unavailable(cause)) = error.downcast_ref::<ServiceError>() {
+        return localizer.format(
             lang,
-            "cli-serving",
-            &[("address", FluentValue::from(address))]
-        )
-    );
-    app.run_until_stopped().await?;
-    eprintln!("{}", localizer.text(lang, "cli-stopped"));
-    Ok(())
+            "cli-error-database-unreachable",
+            &[("cause", FluentValue::from(cause.clone()))],
+        );
+    }
+    format!("{error:#}")
 }

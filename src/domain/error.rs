@@ -12,6 +12,14 @@ pub enum DomainError {
     InvalidOffset { value: String },
     #[error("invalid id {value:?}")]
     InvalidId { value: String },
+    #[error("missing parameter {name}")]
+    MissingParameter { name: &'static str },
+    #[error("invalid position {lon:?}, {lat:?}")]
+    InvalidPosition { lon: String, lat: String },
+    #[error("invalid position at index {index}")]
+    InvalidPositionAt { index: usize },
+    #[error("{count} points where at most {max} are allowed")]
+    TooManyPoints { count: usize, max: usize },
 }
 
 impl DomainError {
@@ -22,6 +30,10 @@ impl DomainError {
             DomainError::InvalidLimit { .. } => "problem-invalid-limit-detail",
             DomainError::InvalidOffset { .. } => "problem-invalid-offset-detail",
             DomainError::InvalidId { .. } => "problem-invalid-id-detail",
+            DomainError::MissingParameter { .. } => "problem-missing-parameter-detail",
+            DomainError::InvalidPosition { .. } => "problem-invalid-position-detail",
+            DomainError::InvalidPositionAt { .. } => "problem-invalid-position-at-detail",
+            DomainError::TooManyPoints { .. } => "problem-too-many-points-detail",
         }
     }
 
@@ -33,6 +45,14 @@ impl DomainError {
             | DomainError::InvalidId { value } => vec![("value", value.clone())],
             DomainError::InvalidLimit { value, max } => {
                 vec![("value", value.clone()), ("max", max.to_string())]
+            }
+            DomainError::MissingParameter { name } => vec![("name", (*name).to_owned())],
+            DomainError::InvalidPosition { lon, lat } => {
+                vec![("lon", lon.clone()), ("lat", lat.clone())]
+            }
+            DomainError::InvalidPositionAt { index } => vec![("index", index.to_string())],
+            DomainError::TooManyPoints { count, max } => {
+                vec![("count", count.to_string()), ("max", max.to_string())]
             }
         }
     }

@@ -27,6 +27,21 @@ impl LonLat {
     }
 }
 
+impl LonLat {
+    /// Parses query values, naming the problem precisely.
+    pub fn parse(lon: Option<&str>, lat: Option<&str>) -> Result<LonLat, DomainError> {
+        let lon = lon.ok_or(DomainError::MissingParameter { name: "lon" })?;
+        let lat = lat.ok_or(DomainError::MissingParameter { name: "lat" })?;
+        let invalid = || DomainError::InvalidPosition {
+            lon: lon.to_owned(),
+            lat: lat.to_owned(),
+        };
+        let lon_value = lon.trim().parse::<f64>().map_err(|_| invalid())?;
+        let lat_value = lat.trim().parse::<f64>().map_err(|_| invalid())?;
+        LonLat::new(lon_value, lat_value).ok_or_else(invalid)
+    }
+}
+
 /// A lon/lat box `minLon,minLat,maxLon,maxLat` (degrees, WGS84). Boxes crossing the
 /// antimeridian are not supported (the prefecture is nowhere near it): `min_lon <= max_lon`.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -14,6 +14,8 @@ use sea_orm::{
 use serde_json::json;
 
 use super::ServiceError;
+use super::border;
+use crate::border::Border;
 use crate::demo::{self as generator, CaseOrigin, Demo, Unit};
 use crate::i18n::Localizer;
 use crate::store::entities::{
@@ -67,10 +69,12 @@ fn db_err(error: sea_orm::DbErr) -> ServiceError {
     StoreError::from(error).into()
 }
 
-/// Loads the demo unless it is already there (then nothing changes).
-#[tracing::instrument(skip(db, tz, progress))]
+/// Loads the demo unless it is already there, or the database holds other data (then nothing
+/// changes). Border fields are computed against `border`, the line in force.
+#[tracing::instrument(skip(db, border, tz, progress))]
 pub async fn load(
     db: &DatabaseConnection,
+    border: &Border,
     options: DemoOptions,
     tz: chrono_tz::Tz,
     progress: Progress,
@@ -85,7 +89,7 @@ pub async fn load(
     let started = Instant::now();
     let demo = Demo::generate(options.seed, options.incidents, tz);
     let txn = db.begin().await.map_err(db_err)?;
-    write(&txn, &demo, options, tz, progress).await?;
+    write(&txn, &demo, border, options, tz, progress).await?;
     meta::insert(&txn, META_SEED, &options.seed.to_string()).await?;
     meta::insert(&txn, META_INCIDENTS, &options.incidents.to_string()).await?;
     txn.commit().await.map_err(db_err)?;
@@ -102,16 +106,6 @@ pub async fn load(
         incidents: options.incidents,
         seconds: started.elapsed().as_secs_f64(),
     })
-}
-
-/// For `serve --demo`: loads the demo only into an empty database.
-pub async fn load_if_empty(
-    db: &DatabaseConnection,
-    options: DemoOptions,
-    tz: chrono_tz::Tz,
-    progress: Progress,
-) -> Result<DemoOutcome, ServiceError> {
-    load(db, options, tz, progress).await
 }
 
 fn bar(progress: Progress, length: u64, message_id: &str) -> ProgressBar {
@@ -135,6 +129,7 @@ fn midnight(date: NaiveDate) -> DateTime<Utc> {
 async fn write(
     txn: &DatabaseTransaction,
     demo: &Demo,
+    located: &Border,
     options: DemoOptions,
     tz: chrono_tz::Tz,
     progress: Progress,
@@ -142,9 +137,9 @@ async fn write(
     let reference = bar(progress, 6, "cli-progress-reference");
     let units = write_units(txn, demo).await?;
     reference.inc(1);
-    let village_ids = write_villages(txn, demo, &units).await?;
+    let village_ids = write_villages(txn, demo, located, &units).await?;
     reference.inc(1);
-    let post_ids = write_posts(txn, demo, &units).await?;
+    let post_ids = write_posts(txn, demo, located, &units).await?;
     reference.inc(1);
     let department_ids = write_departments(txn, demo, &units).await?;
     reference.inc(1);
@@ -163,12 +158,20 @@ async fn write(
     reference.finish();
 
     let incidents = bar(progress, options.incidents, "cli-progress-incidents");
-    let first_incident_id =
-        write_incidents(txn, demo, options.incidents, tz, &village_ids, &incidents).await?;
+    let first_incident_id = write_incidents(
+        txn,
+        demo,
+        located,
+        options.incidents,
+        tz,
+        &village_ids,
+        &incidents,
+    )
+    .await?;
     incidents.finish();
 
     let activities = bar(progress, 4, "cli-progress-activities");
-    let visit_ids = write_visits(txn, demo, &linkage_ids, &user_ids).await?;
+    let visit_ids = write_visits(txn, demo, located, &linkage_ids, &user_ids).await?;
     activities.inc(1);
     write_patrols(txn, demo, &post_ids).await?;
     activities.inc(1);
@@ -177,6 +180,7 @@ async fn write(
     write_cases(
         txn,
         demo,
+        located,
         &village_ids,
         &department_ids,
         &visit_ids,
@@ -245,11 +249,13 @@ async fn write_units(txn: &DatabaseTransaction, demo: &Demo) -> Result<Units, Se
 async fn write_villages(
     txn: &DatabaseTransaction,
     demo: &Demo,
+    located: &Border,
     units: &Units,
 ) -> Result<Vec<i32>, ServiceError> {
     let mut ids = Vec::with_capacity(demo.villages.len());
     let mut languages = Vec::new();
     for generated in &demo.villages {
+        let at = border::fields(located, generated.lon, generated.lat);
         let row = village::ActiveModel {
             id: NotSet,
             code: Set(generated.code.clone()),
@@ -264,10 +270,10 @@ async fn write_villages(
             is_key: Set(generated.is_key),
             lon: Set(generated.lon),
             lat: Set(generated.lat),
-            border_km: Set(None),
-            distance_m: Set(None),
-            section: Set(None),
-            side: Set(None),
+            border_km: Set(at.border_km),
+            distance_m: Set(at.distance_m),
+            section: Set(at.section),
+            side: Set(at.side),
             is_demo: Set(true),
         }
         .insert(txn)
@@ -325,10 +331,12 @@ where
 async fn write_posts(
     txn: &DatabaseTransaction,
     demo: &Demo,
+    located: &Border,
     units: &Units,
 ) -> Result<Vec<i32>, ServiceError> {
     let mut ids = Vec::with_capacity(demo.posts.len());
     for generated in &demo.posts {
+        let at = border::fields(located, generated.lon, generated.lat);
         let row = post::ActiveModel {
             id: NotSet,
             code: Set(generated.code.clone()),
@@ -340,10 +348,10 @@ async fn write_posts(
             staff: Set(generated.staff),
             lon: Set(generated.lon),
             lat: Set(generated.lat),
-            border_km: Set(None),
-            distance_m: Set(None),
-            section: Set(None),
-            side: Set(None),
+            border_km: Set(at.border_km),
+            distance_m: Set(at.distance_m),
+            section: Set(at.section),
+            side: Set(at.side),
             is_demo: Set(true),
         }
         .insert(txn)
@@ -452,6 +460,7 @@ async fn write_linkages(
 async fn write_incidents(
     txn: &DatabaseTransaction,
     demo: &Demo,
+    located: &Border,
     total: u64,
     tz: chrono_tz::Tz,
     villages: &[i32],
@@ -462,7 +471,13 @@ async fn write_incidents(
         let chunk: Vec<incident::ActiveModel> = stream
             .by_ref()
             .take(BATCH)
-            .map(|generated| incident::ActiveModel {
+            .map(|generated| {
+                (
+                    border::fields(located, generated.lon, generated.lat),
+                    generated,
+                )
+            })
+            .map(|(at, generated)| incident::ActiveModel {
                 id: NotSet,
                 occurred_at: Set(generated.occurred_at),
                 category: Set(generated.category.to_owned()),
@@ -475,10 +490,10 @@ async fn write_incidents(
                 deleted_at: Set(None),
                 lon: Set(generated.lon),
                 lat: Set(generated.lat),
-                border_km: Set(None),
-                distance_m: Set(None),
-                section: Set(None),
-                side: Set(None),
+                border_km: Set(at.border_km),
+                distance_m: Set(at.distance_m),
+                section: Set(at.section),
+                side: Set(at.side),
                 is_demo: Set(true),
             })
             .collect();
@@ -504,13 +519,20 @@ async fn write_incidents(
 async fn write_visits(
     txn: &DatabaseTransaction,
     demo: &Demo,
+    located: &Border,
     linkages: &[i32],
     users: &[i32],
 ) -> Result<Vec<i32>, ServiceError> {
     let rows: Vec<visit::ActiveModel> = demo
         .visits
         .iter()
-        .map(|generated| visit::ActiveModel {
+        .map(|generated| {
+            (
+                border::fields(located, generated.lon, generated.lat),
+                generated,
+            )
+        })
+        .map(|(at, generated)| visit::ActiveModel {
             id: NotSet,
             uuid: Set(generated.uuid),
             linkage_id: Set(linkages[generated.linkage]),
@@ -531,10 +553,10 @@ async fn write_visits(
             created_at: Set(generated.visited_at),
             lon: Set(generated.lon),
             lat: Set(generated.lat),
-            border_km: Set(None),
-            distance_m: Set(None),
-            section: Set(None),
-            side: Set(None),
+            border_km: Set(at.border_km),
+            distance_m: Set(at.distance_m),
+            section: Set(at.section),
+            side: Set(at.side),
             is_demo: Set(true),
         })
         .collect();
@@ -655,6 +677,7 @@ async fn write_outreach(
 async fn write_cases(
     txn: &DatabaseTransaction,
     demo: &Demo,
+    located: &Border,
     villages: &[i32],
     departments: &[i32],
     visits: &[i32],
@@ -676,6 +699,7 @@ async fn write_cases(
             .last()
             .map(|event| event.at)
             .unwrap_or(generated.reported_at);
+        let at = border::fields(located, village.lon, village.lat);
         let row = case::ActiveModel {
             id: NotSet,
             code: Set(generated.code.clone()),
@@ -695,10 +719,10 @@ async fn write_cases(
             updated_at: Set(updated_at),
             lon: Set(Some(village.lon)),
             lat: Set(Some(village.lat)),
-            border_km: Set(None),
-            distance_m: Set(None),
-            section: Set(None),
-            side: Set(None),
+            border_km: Set(at.border_km),
+            distance_m: Set(at.distance_m),
+            section: Set(at.section),
+            side: Set(at.side),
             is_demo: Set(true),
         }
         .insert(txn)

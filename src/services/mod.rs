@@ -1,9 +1,11 @@
 //! Use cases: each function validates, runs its queries (in one transaction where it writes)
 //! and returns plain view types. Authorization and audit will live here too.
 
+pub mod border;
 pub mod demo;
 pub mod figures;
 pub mod health;
+pub mod locate_csv;
 pub mod places;
 
 use crate::domain::DomainError;
@@ -35,6 +37,8 @@ pub enum ServiceError {
     Invalid(#[from] DomainError),
     #[error("{kind:?} {id} not found")]
     NotFound { kind: RecordKind, id: String },
+    #[error("invalid border: {0}")]
+    InvalidBorder(crate::border::BorderError),
     #[error("the database is unavailable: {0}")]
     Unavailable(String),
     #[error(transparent)]

@@ -22,6 +22,7 @@ const INCIDENTS: u64 = 3400;
 async fn load(db: &DatabaseConnection, seed: u64, incidents: u64) -> DemoOutcome {
     demo::load(
         db,
+        banna_border::border::Border::bundled(),
         DemoOptions { seed, incidents },
         Shanghai,
         Progress::Hidden,

@@ -165,6 +165,7 @@ pub async fn spawn_app_with_demo(backend: &Backend, seed: u64, incidents: u64) -
     let app = spawn_app(backend).await;
     demo::load(
         &app.db,
+        banna_border::border::Border::bundled(),
         DemoOptions { seed, incidents },
         chrono_tz::Asia::Shanghai,
         Progress::Hidden,

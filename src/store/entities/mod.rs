@@ -2,6 +2,7 @@
 
 pub mod admin_unit;
 pub mod audit_event;
+pub mod border_version;
 pub mod case;
 pub mod case_event;
 pub mod department;
