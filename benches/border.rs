@@ -16,10 +16,7 @@ struct Lcg(u64);
 impl Lcg {
     /// Uniform in `[0, 1)`.
     fn next_unit(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
@@ -31,11 +28,7 @@ fn points(border: &Border) -> Vec<(f64, f64)> {
     while out.len() < POINTS {
         let km = rng.next_unit() * border.length_km();
         let distance_m = rng.next_unit() * MAX_DISTANCE_M;
-        let side = if rng.next_unit() < 0.5 {
-            Side::Cn
-        } else {
-            Side::Abroad
-        };
+        let side = if rng.next_unit() < 0.5 { Side::Cn } else { Side::Abroad };
         if let Some(point) = border.offset(km, distance_m, side) {
             out.push(point);
         }

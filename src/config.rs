@@ -72,16 +72,9 @@ impl Settings {
             .set_default("locale.time_zone", "Asia/Shanghai")?
             .set_default("api.default_limit", 1000)?
             .set_default("api.max_limit", 10_000)?
+            .add_source(config::File::from(path).format(config::FileFormat::Toml).required(required))
             .add_source(
-                config::File::from(path)
-                    .format(config::FileFormat::Toml)
-                    .required(required),
-            )
-            .add_source(
-                config::Environment::with_prefix("BANNA")
-                    .prefix_separator("_")
-                    .separator("__")
-                    .try_parsing(true),
+                config::Environment::with_prefix("BANNA").prefix_separator("_").separator("__").try_parsing(true),
             );
         if let Ok(url) = std::env::var("DATABASE_URL") {
             builder = builder.set_override("database.url", url)?;
@@ -92,10 +85,7 @@ impl Settings {
     /// The time zone periods are counted in; falls back to Asia/Shanghai on an unknown name
     /// (checked at start-up by [`Settings::validate`]).
     pub fn time_zone(&self) -> chrono_tz::Tz {
-        self.locale
-            .time_zone
-            .parse()
-            .unwrap_or(chrono_tz::Asia::Shanghai)
+        self.locale.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
     }
 
     /// Checks values the types cannot: known time zone, sane paging limits.
@@ -118,11 +108,8 @@ mod tests {
     fn a_settings_file_overrides_the_defaults() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("banna.toml");
-        std::fs::write(
-            &path,
-            "[server]\nbind = \"0.0.0.0:9000\"\n[api]\nmax_limit = 50\ndefault_limit = 20\n",
-        )
-        .expect("write settings");
+        std::fs::write(&path, "[server]\nbind = \"0.0.0.0:9000\"\n[api]\nmax_limit = 50\ndefault_limit = 20\n")
+            .expect("write settings");
         let settings = Settings::load(Some(&path)).expect("settings load");
         assert_eq!(settings.server.bind.port(), 9000);
         assert_eq!(settings.api.max_limit, 50);

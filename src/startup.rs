@@ -41,19 +41,12 @@ impl Application {
     }
 
     /// Binds the server over an existing, migrated connection.
-    pub async fn build_with(
-        settings: Settings,
-        db: DatabaseConnection,
-    ) -> anyhow::Result<Application> {
+    pub async fn build_with(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Application> {
         let border = services::border::active(&db).await?;
         let listener = TcpListener::bind(settings.server.bind)?;
         let port = listener.local_addr()?.port();
         let shutdown_timeout = settings.server.shutdown_timeout_s;
-        let state = web::Data::new(AppState {
-            db: db.clone(),
-            settings: Arc::new(settings),
-            border,
-        });
+        let state = web::Data::new(AppState { db: db.clone(), settings: Arc::new(settings), border });
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(api::problem::localize_problems))
@@ -103,8 +96,7 @@ impl Application {
 async fn shutdown_signal() -> std::io::Result<()> {
     #[cfg(unix)]
     {
-        let mut terminate =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
         tokio::select! {
             interrupted = tokio::signal::ctrl_c() => interrupted,
             _ = terminate.recv() => Ok(()),

@@ -36,11 +36,7 @@ pub fn demo_flag() -> ColumnDef {
 }
 
 /// A foreign key from `table.column` to `target.id`.
-pub fn fk(
-    table: &'static str,
-    column: &'static str,
-    target: &'static str,
-) -> ForeignKeyCreateStatement {
+pub fn fk(table: &'static str, column: &'static str, target: &'static str) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{table}_{column}"))
         .from(table, column)
@@ -50,21 +46,14 @@ pub fn fk(
 }
 
 /// Like [`fk`], but rows go with their parent (child lists such as languages).
-pub fn fk_cascade(
-    table: &'static str,
-    column: &'static str,
-    target: &'static str,
-) -> ForeignKeyCreateStatement {
-    fk(table, column, target)
-        .on_delete(ForeignKeyAction::Cascade)
-        .take()
+pub fn fk_cascade(table: &'static str, column: &'static str, target: &'static str) -> ForeignKeyCreateStatement {
+    fk(table, column, target).on_delete(ForeignKeyAction::Cascade).take()
 }
 
 /// A plain index named after its table and columns.
 pub fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut stmt = Index::create();
-    stmt.name(format!("ix_{table}_{}", columns.join("_")))
-        .table(table);
+    stmt.name(format!("ix_{table}_{}", columns.join("_"))).table(table);
     for column in columns {
         stmt.col(*column);
     }
@@ -74,9 +63,7 @@ pub fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatem
 /// Drops tables in the order given (children first).
 pub async fn drop_all(manager: &SchemaManager<'_>, tables: &[&'static str]) -> Result<(), DbErr> {
     for table in tables {
-        manager
-            .drop_table(Table::drop().table(*table).if_exists().take())
-            .await?;
+        manager.drop_table(Table::drop().table(*table).if_exists().take()).await?;
     }
     Ok(())
 }

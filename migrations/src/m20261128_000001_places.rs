@@ -26,9 +26,7 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager
-            .create_index(index("admin_units", &["parent_id"]))
-            .await?;
+        manager.create_index(index("admin_units", &["parent_id"])).await?;
 
         let mut villages = Table::create();
         villages
@@ -44,21 +42,11 @@ impl MigrationTrait for Migration {
             .col(integer("population"))
             .col(json("ethnic_groups"))
             .col(boolean("is_key").default(false));
-        located(&mut villages).col(demo_flag()).foreign_key(&mut fk(
-            "villages",
-            "admin_unit_id",
-            "admin_units",
-        ));
+        located(&mut villages).col(demo_flag()).foreign_key(&mut fk("villages", "admin_unit_id", "admin_units"));
         manager.create_table(villages.take()).await?;
-        manager
-            .create_index(index("villages", &["lon", "lat"]))
-            .await?;
-        manager
-            .create_index(index("villages", &["admin_unit_id"]))
-            .await?;
-        manager
-            .create_index(index("villages", &["border_km"]))
-            .await?;
+        manager.create_index(index("villages", &["lon", "lat"])).await?;
+        manager.create_index(index("villages", &["admin_unit_id"])).await?;
+        manager.create_index(index("villages", &["border_km"])).await?;
 
         manager
             .create_table(
@@ -68,24 +56,12 @@ impl MigrationTrait for Migration {
                     .col(integer("position"))
                     .col(string("language"))
                     .primary_key(Index::create().col("village_id").col("position"))
-                    .foreign_key(&mut fk_cascade(
-                        "village_languages",
-                        "village_id",
-                        "villages",
-                    ))
+                    .foreign_key(&mut fk_cascade("village_languages", "village_id", "villages"))
                     .take(),
             )
             .await?;
-        manager
-            .create_index(
-                index("village_languages", &["village_id", "language"])
-                    .unique()
-                    .take(),
-            )
-            .await?;
-        manager
-            .create_index(index("village_languages", &["language"]))
-            .await?;
+        manager.create_index(index("village_languages", &["village_id", "language"]).unique().take()).await?;
+        manager.create_index(index("village_languages", &["language"])).await?;
 
         manager
             .create_table(
@@ -98,21 +74,11 @@ impl MigrationTrait for Migration {
                     .col(big_integer_null("per_capita_income_cny"))
                     .col(integer_null("villagers_in_cross_border_crime"))
                     .col(demo_flag())
-                    .foreign_key(&mut fk_cascade(
-                        "village_indicators",
-                        "village_id",
-                        "villages",
-                    ))
+                    .foreign_key(&mut fk_cascade("village_indicators", "village_id", "villages"))
                     .take(),
             )
             .await?;
-        manager
-            .create_index(
-                index("village_indicators", &["village_id", "year"])
-                    .unique()
-                    .take(),
-            )
-            .await?;
+        manager.create_index(index("village_indicators", &["village_id", "year"]).unique().take()).await?;
 
         let mut posts = Table::create();
         posts
@@ -125,18 +91,10 @@ impl MigrationTrait for Migration {
             .col(double("sector_start_km"))
             .col(double("sector_end_km"))
             .col(integer("staff"));
-        located(&mut posts).col(demo_flag()).foreign_key(&mut fk(
-            "posts",
-            "admin_unit_id",
-            "admin_units",
-        ));
+        located(&mut posts).col(demo_flag()).foreign_key(&mut fk("posts", "admin_unit_id", "admin_units"));
         manager.create_table(posts.take()).await?;
-        manager
-            .create_index(index("posts", &["lon", "lat"]))
-            .await?;
-        manager
-            .create_index(index("posts", &["admin_unit_id"]))
-            .await?;
+        manager.create_index(index("posts", &["lon", "lat"])).await?;
+        manager.create_index(index("posts", &["admin_unit_id"])).await?;
 
         manager
             .create_table(
@@ -153,9 +111,7 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager
-            .create_index(index("departments", &["admin_unit_id"]))
-            .await?;
+        manager.create_index(index("departments", &["admin_unit_id"])).await?;
 
         manager
             .create_table(
@@ -178,18 +134,10 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager
-            .create_index(index("users", &["department_id"]))
-            .await?;
+        manager.create_index(index("users", &["department_id"])).await?;
 
         manager
-            .create_table(
-                Table::create()
-                    .table("meta")
-                    .col(string("key").primary_key())
-                    .col(text("value"))
-                    .take(),
-            )
+            .create_table(Table::create().table("meta").col(string("key").primary_key()).col(text("value")).take())
             .await?;
         Ok(())
     }

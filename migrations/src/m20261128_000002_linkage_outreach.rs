@@ -41,11 +41,7 @@ impl MigrationTrait for Migration {
                     .col(integer("linkage_id"))
                     .col(integer("user_id"))
                     .primary_key(Index::create().col("linkage_id").col("user_id"))
-                    .foreign_key(&mut fk_cascade(
-                        "linkage_officers",
-                        "linkage_id",
-                        "linkages",
-                    ))
+                    .foreign_key(&mut fk_cascade("linkage_officers", "linkage_id", "linkages"))
                     .foreign_key(&mut fk("linkage_officers", "user_id", "users"))
                     .take(),
             )
@@ -71,12 +67,8 @@ impl MigrationTrait for Migration {
             .foreign_key(&mut fk("visits", "linkage_id", "linkages"))
             .foreign_key(&mut fk("visits", "officer_id", "users"));
         manager.create_table(visits.take()).await?;
-        manager
-            .create_index(index("visits", &["linkage_id", "visited_at"]))
-            .await?;
-        manager
-            .create_index(index("visits", &["officer_id"]))
-            .await?;
+        manager.create_index(index("visits", &["linkage_id", "visited_at"])).await?;
+        manager.create_index(index("visits", &["officer_id"])).await?;
 
         manager
             .create_table(
@@ -93,9 +85,7 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager
-            .create_index(index("patrols", &["post_id", "started_at"]))
-            .await?;
+        manager.create_index(index("patrols", &["post_id", "started_at"])).await?;
 
         manager
             .create_table(
@@ -121,18 +111,12 @@ impl MigrationTrait for Migration {
                     .col(string("name"))
                     .col(integer_null("user_id"))
                     .col(demo_flag())
-                    .foreign_key(&mut fk_cascade(
-                        "outreach_members",
-                        "team_id",
-                        "outreach_teams",
-                    ))
+                    .foreign_key(&mut fk_cascade("outreach_members", "team_id", "outreach_teams"))
                     .foreign_key(&mut fk("outreach_members", "user_id", "users"))
                     .take(),
             )
             .await?;
-        manager
-            .create_index(index("outreach_members", &["team_id"]))
-            .await?;
+        manager.create_index(index("outreach_members", &["team_id"])).await?;
 
         manager
             .create_table(
@@ -141,11 +125,7 @@ impl MigrationTrait for Migration {
                     .col(integer("member_id"))
                     .col(string("language"))
                     .primary_key(Index::create().col("member_id").col("language"))
-                    .foreign_key(&mut fk_cascade(
-                        "outreach_member_languages",
-                        "member_id",
-                        "outreach_members",
-                    ))
+                    .foreign_key(&mut fk_cascade("outreach_member_languages", "member_id", "outreach_members"))
                     .take(),
             )
             .await?;
@@ -173,12 +153,8 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager
-            .create_index(index("outreach_sessions", &["team_id", "starts_at"]))
-            .await?;
-        manager
-            .create_index(index("outreach_sessions", &["village_id", "starts_at"]))
-            .await?;
+        manager.create_index(index("outreach_sessions", &["team_id", "starts_at"])).await?;
+        manager.create_index(index("outreach_sessions", &["village_id", "starts_at"])).await?;
         Ok(())
     }
 

@@ -23,22 +23,12 @@ impl MigrationTrait for Migration {
             .col(text_null("description"))
             .col(timestamp_with_time_zone("created_at"))
             .col(timestamp_with_time_zone_null("deleted_at"));
-        located(&mut incidents)
-            .col(demo_flag())
-            .foreign_key(&mut fk("incidents", "village_id", "villages"));
+        located(&mut incidents).col(demo_flag()).foreign_key(&mut fk("incidents", "village_id", "villages"));
         manager.create_table(incidents.take()).await?;
-        manager
-            .create_index(index("incidents", &["occurred_at"]))
-            .await?;
-        manager
-            .create_index(index("incidents", &["lon", "lat"]))
-            .await?;
-        manager
-            .create_index(index("incidents", &["border_km"]))
-            .await?;
-        manager
-            .create_index(index("incidents", &["village_id"]))
-            .await?;
+        manager.create_index(index("incidents", &["occurred_at"])).await?;
+        manager.create_index(index("incidents", &["lon", "lat"])).await?;
+        manager.create_index(index("incidents", &["border_km"])).await?;
+        manager.create_index(index("incidents", &["village_id"])).await?;
 
         let mut cases = Table::create();
         cases
@@ -66,15 +56,9 @@ impl MigrationTrait for Migration {
             .foreign_key(&mut fk("cases", "visit_id", "visits"))
             .foreign_key(&mut fk("cases", "assigned_department_id", "departments"));
         manager.create_table(cases.take()).await?;
-        manager
-            .create_index(index("cases", &["stage", "stage_due_at"]))
-            .await?;
-        manager
-            .create_index(index("cases", &["village_id"]))
-            .await?;
-        manager
-            .create_index(index("cases", &["reported_at"]))
-            .await?;
+        manager.create_index(index("cases", &["stage", "stage_due_at"])).await?;
+        manager.create_index(index("cases", &["village_id"])).await?;
+        manager.create_index(index("cases", &["reported_at"])).await?;
 
         manager
             .create_table(
@@ -92,9 +76,7 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager
-            .create_index(index("case_events", &["case_id", "at"]))
-            .await?;
+        manager.create_index(index("case_events", &["case_id", "at"])).await?;
 
         manager
             .create_table(
@@ -113,18 +95,12 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager
-            .create_index(index("audit_events", &["record_type", "record_id"]))
-            .await?;
+        manager.create_index(index("audit_events", &["record_type", "record_id"])).await?;
         manager.create_index(index("audit_events", &["at"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_all(
-            manager,
-            &["audit_events", "case_events", "cases", "incidents"],
-        )
-        .await
+        drop_all(manager, &["audit_events", "case_events", "cases", "incidents"]).await
     }
 }

@@ -8,13 +8,7 @@ pub struct Migration;
 
 /// (code, name_zh, name_en, level, parent code)
 const UNITS: [(&str, &str, &str, &str, Option<&str>); 4] = [
-    (
-        "532800",
-        "西双版纳傣族自治州",
-        "Xishuangbanna Dai Autonomous Prefecture",
-        "prefecture",
-        None,
-    ),
+    ("532800", "西双版纳傣族自治州", "Xishuangbanna Dai Autonomous Prefecture", "prefecture", None),
     ("532801", "景洪市", "Jinghong", "county", Some("532800")),
     ("532822", "勐海县", "Menghai", "county", Some("532800")),
     ("532823", "勐腊县", "Mengla", "county", Some("532800")),
@@ -40,22 +34,8 @@ impl MigrationTrait for Migration {
             };
             let insert = Query::insert()
                 .into_table("admin_units")
-                .columns([
-                    "code",
-                    "name_zh",
-                    "name_en",
-                    "level",
-                    "parent_id",
-                    "is_demo",
-                ])
-                .values_panic([
-                    code.into(),
-                    name_zh.into(),
-                    name_en.into(),
-                    level.into(),
-                    parent_id,
-                    false.into(),
-                ])
+                .columns(["code", "name_zh", "name_en", "level", "parent_id", "is_demo"])
+                .values_panic([code.into(), name_zh.into(), name_en.into(), level.into(), parent_id, false.into()])
                 .take();
             manager.exec_stmt(insert).await?;
         }
@@ -66,12 +46,7 @@ impl MigrationTrait for Migration {
         let codes: Vec<&str> = UNITS.iter().rev().map(|unit| unit.0).collect();
         for code in codes {
             manager
-                .exec_stmt(
-                    Query::delete()
-                        .from_table("admin_units")
-                        .and_where(Expr::col("code").eq(code))
-                        .take(),
-                )
+                .exec_stmt(Query::delete().from_table("admin_units").and_where(Expr::col("code").eq(code)).take())
                 .await?;
         }
         Ok(())

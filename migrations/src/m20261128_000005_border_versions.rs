@@ -25,9 +25,7 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager
-            .create_index(index("border_versions", &["is_active"]))
-            .await?;
+        manager.create_index(index("border_versions", &["is_active"])).await?;
         Ok(())
     }
 

@@ -26,9 +26,7 @@ pub async fn sections(state: web::Data<AppState>) -> Result<HttpResponse, ApiErr
             };
             Feature {
                 bbox: None,
-                geometry: Some(Geometry::new_line_string(
-                    section.coordinates.iter().copied(),
-                )),
+                geometry: Some(Geometry::new_line_string(section.coordinates.iter().copied())),
                 id: Some(geojson::feature::Id::String(section.code.to_owned())),
                 properties: Some(properties),
                 foreign_members: None,
@@ -38,20 +36,11 @@ pub async fn sections(state: web::Data<AppState>) -> Result<HttpResponse, ApiErr
     let mut members = JsonObject::new();
     members.insert("measured_length_km".into(), json!(view.measured_length_km));
     members.insert("official_length_km".into(), json!(view.official_length_km));
-    members.insert(
-        "measured_to_official_ratio".into(),
-        json!(view.measured_to_official_ratio()),
-    );
+    members.insert("measured_to_official_ratio".into(), json!(view.measured_to_official_ratio()));
     members.insert("pillars".into(), json!(view.pillars));
-    let collection = FeatureCollection {
-        bbox: None,
-        features,
-        foreign_members: Some(members),
-    };
+    let collection = FeatureCollection { bbox: None, features, foreign_members: Some(members) };
     let body = serde_json::to_string(&collection).map_err(|_| ApiError::internal())?;
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, GEOJSON))
-        .body(body))
+    Ok(HttpResponse::Ok().insert_header((CONTENT_TYPE, GEOJSON)).body(body))
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,10 +50,7 @@ pub struct PointQuery {
 }
 
 /// `GET /api/v1/border/locate?lon=&lat=`.
-pub async fn locate_one(
-    state: web::Data<AppState>,
-    query: web::Query<PointQuery>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn locate_one(state: web::Data<AppState>, query: web::Query<PointQuery>) -> Result<HttpResponse, ApiError> {
     let position = LonLat::parse(query.lon.as_deref(), query.lat.as_deref())?;
     Ok(HttpResponse::Ok().json(border::locate_one(&state.border, position)?))
 }

@@ -21,22 +21,14 @@ pub struct ListQuery {
 impl ListQuery {
     fn filter(&self, state: &AppState) -> Result<ListFilter, ApiError> {
         let api = &state.settings.api;
-        let page = Page::parse(
-            self.limit.as_deref(),
-            self.offset.as_deref(),
-            api.default_limit,
-            api.max_limit,
-        )?;
+        let page = Page::parse(self.limit.as_deref(), self.offset.as_deref(), api.default_limit, api.max_limit)?;
         let bbox = self.bbox.as_deref().map(Bbox::parse).transpose()?;
         Ok(ListFilter { bbox, page })
     }
 
     /// Parameters other than paging, carried into `next`/`prev` links.
     fn kept(&self) -> Vec<(String, String)> {
-        self.bbox
-            .iter()
-            .map(|bbox| ("bbox".to_owned(), bbox.clone()))
-            .collect()
+        self.bbox.iter().map(|bbox| ("bbox".to_owned(), bbox.clone())).collect()
     }
 }
 
@@ -50,10 +42,7 @@ pub async fn list_villages(
     collection(found, filter.page, req.path(), &query.kept())
 }
 
-pub async fn get_village(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn get_village(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
     single(places::get_village(&state.db, parse_id(&id)?).await?)
 }
 
@@ -67,10 +56,7 @@ pub async fn list_posts(
     collection(found, filter.page, req.path(), &query.kept())
 }
 
-pub async fn get_post(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn get_post(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
     single(places::get_post(&state.db, parse_id(&id)?).await?)
 }
 
@@ -84,9 +70,6 @@ pub async fn list_incidents(
     collection(found, filter.page, req.path(), &query.kept())
 }
 
-pub async fn get_incident(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn get_incident(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
     single(places::get_incident(&state.db, parse_id(&id)?).await?)
 }

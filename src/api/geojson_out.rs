@@ -31,9 +31,7 @@ fn feature<P: Serialize>(record: Located<P>) -> Result<Feature, ApiError> {
 }
 
 fn respond(body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, GEOJSON))
-        .body(body)
+    HttpResponse::Ok().insert_header((CONTENT_TYPE, GEOJSON)).body(body)
 }
 
 /// One record as a GeoJSON Feature.
@@ -51,16 +49,9 @@ pub fn collection<P: Serialize>(
     kept_query: &[(String, String)],
 ) -> Result<HttpResponse, ApiError> {
     let returned = page_of.items.len();
-    let features = page_of
-        .items
-        .into_iter()
-        .map(feature)
-        .collect::<Result<Vec<_>, _>>()?;
+    let features = page_of.items.into_iter().map(feature).collect::<Result<Vec<_>, _>>()?;
     let link = |rel: &str, target: Page| {
-        let mut query: Vec<String> = kept_query
-            .iter()
-            .map(|(key, value)| format!("{key}={value}"))
-            .collect();
+        let mut query: Vec<String> = kept_query.iter().map(|(key, value)| format!("{key}={value}")).collect();
         query.push(format!("limit={}", target.limit()));
         query.push(format!("offset={}", target.offset()));
         json!({ "rel": rel, "type": GEOJSON, "href": format!("{path}?{}", query.join("&")) })
@@ -76,11 +67,7 @@ pub fn collection<P: Serialize>(
     members.insert("numberMatched".into(), json!(page_of.matched));
     members.insert("numberReturned".into(), json!(returned));
     members.insert("links".into(), json!(links));
-    let collection = FeatureCollection {
-        bbox: None,
-        features,
-        foreign_members: Some(members),
-    };
+    let collection = FeatureCollection { bbox: None, features, foreign_members: Some(members) };
     let body = serde_json::to_string(&collection).map_err(|_| ApiError::internal())?;
     Ok(respond(body))
 }

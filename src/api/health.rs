@@ -9,9 +9,10 @@ use crate::startup::AppState;
 
 pub async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     match health::check(&state.db).await {
-        Ok(report) => Ok(HttpResponse::Ok().json(
-            json!({ "status": "ok", "database": report.database, "backend": report.backend }),
-        )),
+        Ok(report) => {
+            Ok(HttpResponse::Ok()
+                .json(json!({ "status": "ok", "database": report.database, "backend": report.backend })))
+        }
         Err(backend) => {
             tracing::warn!(backend, "health check: database unreachable");
             Err(ApiError::unavailable())

@@ -12,11 +12,7 @@ pub fn negotiate(req: &HttpRequest, localizer: &Localizer) -> LanguageIdentifier
     if let Some(value) = web_query_lang(req.query_string()) {
         preferences.push(value);
     }
-    if let Some(header) = req
-        .headers()
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-    {
+    if let Some(header) = req.headers().get(ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()) {
         preferences.extend(Localizer::parse_accept_language(header));
     }
     localizer.negotiate(preferences.iter().map(String::as_str))

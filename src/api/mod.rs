@@ -34,30 +34,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default().error_handler(|error, _req: &HttpRequest| {
-        ApiError::invalid_query(error.to_string()).into()
-    })
+    web::QueryConfig::default()
+        .error_handler(|error, _req: &HttpRequest| ApiError::invalid_query(error.to_string()).into())
 }
 
 fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|error, _req: &HttpRequest| {
-        ApiError::invalid_query(error.to_string()).into()
-    })
+    web::PathConfig::default()
+        .error_handler(|error, _req: &HttpRequest| ApiError::invalid_query(error.to_string()).into())
 }
 
 /// Largest JSON body accepted (bytes).
 pub const JSON_LIMIT_BYTES: usize = 1024 * 1024;
 
 fn json_config() -> web::JsonConfig {
-    web::JsonConfig::default()
-        .limit(JSON_LIMIT_BYTES)
-        .error_handler(|error, _req: &HttpRequest| match error {
-            JsonPayloadError::Overflow { limit }
-            | JsonPayloadError::OverflowKnownLength { limit, .. } => {
-                ApiError::payload_too_large(limit).into()
-            }
-            other => ApiError::invalid_body(other.to_string()).into(),
-        })
+    web::JsonConfig::default().limit(JSON_LIMIT_BYTES).error_handler(|error, _req: &HttpRequest| match error {
+        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => {
+            ApiError::payload_too_large(limit).into()
+        }
+        other => ApiError::invalid_body(other.to_string()).into(),
+    })
 }
 
 /// The answer for a path no route matches.

@@ -53,19 +53,8 @@ impl std::fmt::Display for ApiError {
 }
 
 impl ApiError {
-    fn new(
-        status: StatusCode,
-        slug: &'static str,
-        title_id: &'static str,
-        detail_id: &'static str,
-    ) -> ApiError {
-        ApiError {
-            status,
-            slug,
-            title_id,
-            detail_id,
-            args: Vec::new(),
-        }
+    fn new(status: StatusCode, slug: &'static str, title_id: &'static str, detail_id: &'static str) -> ApiError {
+        ApiError { status, slug, title_id, detail_id, args: Vec::new() }
     }
 
     fn arg(mut self, name: &'static str, value: impl Into<String>) -> ApiError {
@@ -157,10 +146,7 @@ impl ApiError {
         };
         let json = serde_json::to_string(&body).unwrap_or_else(|_| String::from("{}"));
         HttpResponse::build(self.status)
-            .insert_header((
-                CONTENT_TYPE,
-                HeaderValue::from_static("application/problem+json"),
-            ))
+            .insert_header((CONTENT_TYPE, HeaderValue::from_static("application/problem+json")))
             .insert_header(("Content-Language", lang.to_string()))
             .body(json)
     }
@@ -181,16 +167,10 @@ impl ResponseError for ApiError {
 impl From<DomainError> for ApiError {
     fn from(error: DomainError) -> ApiError {
         let (status, slug, title_id) = match error {
-            DomainError::TooManyPoints { .. } => (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too-many-points",
-                "problem-payload-too-large-title",
-            ),
-            _ => (
-                StatusCode::BAD_REQUEST,
-                "invalid-parameter",
-                "problem-bad-request-title",
-            ),
+            DomainError::TooManyPoints { .. } => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "too-many-points", "problem-payload-too-large-title")
+            }
+            _ => (StatusCode::BAD_REQUEST, "invalid-parameter", "problem-bad-request-title"),
         };
         let mut problem = ApiError::new(status, slug, title_id, error.message_id());
         for (name, value) in error.args() {
@@ -242,13 +222,9 @@ impl From<ServiceError> for ApiError {
 }
 
 fn not_found(kind: RecordKind, id: String) -> ApiError {
-    let mut problem = ApiError::new(
-        StatusCode::NOT_FOUND,
-        "not-found",
-        "problem-not-found-title",
-        "problem-not-found-detail",
-    )
-    .arg("id", id);
+    let mut problem =
+        ApiError::new(StatusCode::NOT_FOUND, "not-found", "problem-not-found-title", "problem-not-found-detail")
+            .arg("id", id);
     problem.args.push(("kind", Arg::Message(kind.message_id())));
     problem
 }
@@ -264,23 +240,11 @@ pub async fn localize_problems(
     // router still needs exclusive access to it.
     let lang = super::lang::negotiate(req.request(), localizer);
     let response = next.call(req).await?;
-    let Some(problem) = response
-        .response()
-        .error()
-        .and_then(|error| error.as_error::<ApiError>())
-    else {
+    let Some(problem) = response.response().error().and_then(|error| error.as_error::<ApiError>()) else {
         return Ok(response.map_into_boxed_body());
     };
-    let request_id = response
-        .request()
-        .extensions()
-        .get::<tracing_actix_web::RequestId>()
-        .map(|id| id.to_string());
-    let shown_id = problem
-        .status
-        .is_server_error()
-        .then_some(request_id.as_deref())
-        .flatten();
+    let request_id = response.request().extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
+    let shown_id = problem.status.is_server_error().then_some(request_id.as_deref()).flatten();
     let rendered = problem.render(localizer, &lang, Some(response.request().path()), shown_id);
     let (http_req, _) = response.into_parts();
     Ok(ServiceResponse::new(http_req, rendered))

@@ -16,20 +16,14 @@ pub enum BorderError {
     #[error("feature #{index} has no string id")]
     FeatureWithoutId { index: usize },
 
-    #[error(
-        "feature #{index} has the unexpected id {id:?} (expected CN-MM-XSBN, CN-LA-XSBN or CN-XSBN-INTL)"
-    )]
+    #[error("feature #{index} has the unexpected id {id:?} (expected CN-MM-XSBN, CN-LA-XSBN or CN-XSBN-INTL)")]
     UnknownFeature { index: usize, id: String },
 
     #[error("feature #{index} repeats the id {id:?}")]
     DuplicateFeature { index: usize, id: String },
 
     #[error("feature #{index} ({id}) must be a LineString, found {found}")]
-    NotLineString {
-        index: usize,
-        id: String,
-        found: String,
-    },
+    NotLineString { index: usize, id: String, found: String },
 
     #[error("feature {id} has {count} point(s); a line needs at least 2")]
     TooFewPoints { id: String, count: usize },
@@ -52,9 +46,7 @@ pub enum BorderError {
     #[error("the section feature {id} is missing")]
     MissingSection { id: &'static str },
 
-    #[error(
-        "the China–Myanmar section ends {gap_m:.1} m away from the start of the China–Laos section"
-    )]
+    #[error("the China–Myanmar section ends {gap_m:.1} m away from the start of the China–Laos section")]
     SectionsDoNotJoin { gap_m: f64 },
 
     #[error("the merged line has {found} vertices, the concatenated sections have {expected}")]
@@ -73,23 +65,13 @@ pub enum BorderError {
     PillarWithoutNumber { line: usize },
 
     #[error("pillar CSV line {line}: {field} {value:?} is not a valid WGS84 coordinate in degrees")]
-    PillarCoordinate {
-        line: usize,
-        field: &'static str,
-        value: String,
-    },
+    PillarCoordinate { line: usize, field: &'static str, value: String },
 
     #[error("pillar CSV line {line}: pillar number {number:?} repeats an earlier one")]
     DuplicatePillar { line: usize, number: String },
 
-    #[error(
-        "pillar CSV line {line}: pillar {number:?} lies {distance_m:.0} m from the border line"
-    )]
-    PillarFarFromLine {
-        line: usize,
-        number: String,
-        distance_m: f64,
-    },
+    #[error("pillar CSV line {line}: pillar {number:?} lies {distance_m:.0} m from the border line")]
+    PillarFarFromLine { line: usize, number: String, distance_m: f64 },
 
     #[error("km interval [{start_km}, {end_km}] has a bound that is not a finite number")]
     IntervalNotFinite { start_km: f64, end_km: f64 },
@@ -175,37 +157,29 @@ impl BorderError {
             Self::UnknownFeature { index, id } | Self::DuplicateFeature { index, id } => {
                 vec![("index", index.to_string()), ("id", id.clone())]
             }
-            Self::NotLineString { index, id, found } => vec![
-                ("index", index.to_string()),
-                ("id", id.clone()),
-                ("found", found.clone()),
-            ],
+            Self::NotLineString { index, id, found } => {
+                vec![("index", index.to_string()), ("id", id.clone()), ("found", found.clone())]
+            }
             Self::TooFewPoints { id, count } => {
                 vec![("id", id.clone()), ("count", count.to_string())]
             }
             Self::PositionTooShort { id, vertex } | Self::NonFiniteCoordinate { id, vertex } => {
                 vec![("id", id.clone()), ("vertex", vertex.to_string())]
             }
-            Self::LongitudeOutOfRange { id, vertex, lon } => vec![
-                ("id", id.clone()),
-                ("vertex", vertex.to_string()),
-                ("lon", number(*lon)),
-            ],
-            Self::LatitudeOutOfRange { id, vertex, lat } => vec![
-                ("id", id.clone()),
-                ("vertex", vertex.to_string()),
-                ("lat", number(*lat)),
-            ],
+            Self::LongitudeOutOfRange { id, vertex, lon } => {
+                vec![("id", id.clone()), ("vertex", vertex.to_string()), ("lon", number(*lon))]
+            }
+            Self::LatitudeOutOfRange { id, vertex, lat } => {
+                vec![("id", id.clone()), ("vertex", vertex.to_string()), ("lat", number(*lat))]
+            }
             Self::ZeroLength { id } => vec![("id", id.clone())],
             Self::MissingSection { id } => vec![("id", (*id).to_owned())],
-            Self::SectionsDoNotJoin { gap_m } => vec![
-                ("gap_m", metres(*gap_m)),
-                ("tolerance_m", number(super::JOIN_TOLERANCE_M)),
-            ],
-            Self::MergedVertexCount { expected, found } => vec![
-                ("expected", expected.to_string()),
-                ("found", found.to_string()),
-            ],
+            Self::SectionsDoNotJoin { gap_m } => {
+                vec![("gap_m", metres(*gap_m)), ("tolerance_m", number(super::JOIN_TOLERANCE_M))]
+            }
+            Self::MergedVertexCount { expected, found } => {
+                vec![("expected", expected.to_string()), ("found", found.to_string())]
+            }
             Self::MergedMismatch { vertex, offset_m } => vec![
                 ("vertex", vertex.to_string()),
                 ("offset_m", metres(*offset_m)),
@@ -218,26 +192,19 @@ impl BorderError {
                 vec![("line", line.to_string()), ("found", found.to_string())]
             }
             Self::PillarWithoutNumber { line } => vec![("line", line.to_string())],
-            Self::PillarCoordinate { line, field, value } => vec![
-                ("line", line.to_string()),
-                ("field", (*field).to_owned()),
-                ("value", value.clone()),
-            ],
+            Self::PillarCoordinate { line, field, value } => {
+                vec![("line", line.to_string()), ("field", (*field).to_owned()), ("value", value.clone())]
+            }
             Self::DuplicatePillar { line, number } => {
                 vec![("line", line.to_string()), ("number", number.clone())]
             }
-            Self::PillarFarFromLine {
-                line,
-                number,
-                distance_m,
-            } => vec![
+            Self::PillarFarFromLine { line, number, distance_m } => vec![
                 ("line", line.to_string()),
                 ("number", number.clone()),
                 ("distance_m", metres(*distance_m)),
                 ("max_distance_m", self::number(super::PILLAR_MAX_DISTANCE_M)),
             ],
-            Self::IntervalNotFinite { start_km, end_km }
-            | Self::IntervalReversed { start_km, end_km } => {
+            Self::IntervalNotFinite { start_km, end_km } | Self::IntervalReversed { start_km, end_km } => {
                 vec![("start_km", number(*start_km)), ("end_km", number(*end_km))]
             }
         }
@@ -260,11 +227,7 @@ fn number(value: f64) -> String {
 
 /// A measured distance in metres, to 0.1 m.
 fn metres(value: f64) -> String {
-    if value.is_finite() {
-        format!("{value:.1}")
-    } else {
-        number(value)
-    }
+    if value.is_finite() { format!("{value:.1}") } else { number(value) }
 }
 
 #[cfg(test)]
@@ -274,87 +237,30 @@ mod tests {
     /// One realistic sample of every variant, in declaration order.
     fn samples() -> Vec<BorderError> {
         vec![
-            BorderError::InvalidGeoJson {
-                message: "expected value at line 1 column 1".into(),
-            },
+            BorderError::InvalidGeoJson { message: "expected value at line 1 column 1".into() },
             BorderError::NotFeatureCollection { found: "Feature" },
             BorderError::FeatureWithoutId { index: 2 },
-            BorderError::UnknownFeature {
-                index: 1,
-                id: "CN-VN".into(),
-            },
-            BorderError::DuplicateFeature {
-                index: 3,
-                id: "CN-LA-XSBN".into(),
-            },
-            BorderError::NotLineString {
-                index: 0,
-                id: "CN-MM-XSBN".into(),
-                found: "MultiLineString".into(),
-            },
-            BorderError::TooFewPoints {
-                id: "CN-LA-XSBN".into(),
-                count: 1,
-            },
-            BorderError::PositionTooShort {
-                id: "CN-MM-XSBN".into(),
-                vertex: 12,
-            },
-            BorderError::NonFiniteCoordinate {
-                id: "CN-MM-XSBN".into(),
-                vertex: 40,
-            },
-            BorderError::LongitudeOutOfRange {
-                id: "CN-LA-XSBN".into(),
-                vertex: 5,
-                lon: 201.25,
-            },
-            BorderError::LatitudeOutOfRange {
-                id: "CN-LA-XSBN".into(),
-                vertex: 7,
-                lat: 101.5,
-            },
-            BorderError::ZeroLength {
-                id: "CN-XSBN-INTL".into(),
-            },
+            BorderError::UnknownFeature { index: 1, id: "CN-VN".into() },
+            BorderError::DuplicateFeature { index: 3, id: "CN-LA-XSBN".into() },
+            BorderError::NotLineString { index: 0, id: "CN-MM-XSBN".into(), found: "MultiLineString".into() },
+            BorderError::TooFewPoints { id: "CN-LA-XSBN".into(), count: 1 },
+            BorderError::PositionTooShort { id: "CN-MM-XSBN".into(), vertex: 12 },
+            BorderError::NonFiniteCoordinate { id: "CN-MM-XSBN".into(), vertex: 40 },
+            BorderError::LongitudeOutOfRange { id: "CN-LA-XSBN".into(), vertex: 5, lon: 201.25 },
+            BorderError::LatitudeOutOfRange { id: "CN-LA-XSBN".into(), vertex: 7, lat: 101.5 },
+            BorderError::ZeroLength { id: "CN-XSBN-INTL".into() },
             BorderError::MissingSection { id: "CN-MM-XSBN" },
             BorderError::SectionsDoNotJoin { gap_m: 37.46 },
-            BorderError::MergedVertexCount {
-                expected: 1520,
-                found: 1519,
-            },
-            BorderError::MergedMismatch {
-                vertex: 804,
-                offset_m: 2.35,
-            },
-            BorderError::InvalidProperty {
-                id: "CN-XSBN-INTL".into(),
-                name: "official_length_km",
-            },
+            BorderError::MergedVertexCount { expected: 1520, found: 1519 },
+            BorderError::MergedMismatch { vertex: 804, offset_m: 2.35 },
+            BorderError::InvalidProperty { id: "CN-XSBN-INTL".into(), name: "official_length_km" },
             BorderError::PillarFieldCount { line: 4, found: 2 },
             BorderError::PillarWithoutNumber { line: 9 },
-            BorderError::PillarCoordinate {
-                line: 6,
-                field: "lat",
-                value: "21°30′".into(),
-            },
-            BorderError::DuplicatePillar {
-                line: 11,
-                number: "231".into(),
-            },
-            BorderError::PillarFarFromLine {
-                line: 15,
-                number: "244-1".into(),
-                distance_m: 6_204.37,
-            },
-            BorderError::IntervalNotFinite {
-                start_km: 12.5,
-                end_km: f64::NAN,
-            },
-            BorderError::IntervalReversed {
-                start_km: 40.2,
-                end_km: 38.75,
-            },
+            BorderError::PillarCoordinate { line: 6, field: "lat", value: "21°30′".into() },
+            BorderError::DuplicatePillar { line: 11, number: "231".into() },
+            BorderError::PillarFarFromLine { line: 15, number: "244-1".into(), distance_m: 6_204.37 },
+            BorderError::IntervalNotFinite { start_km: 12.5, end_km: f64::NAN },
+            BorderError::IntervalReversed { start_km: 40.2, end_km: 38.75 },
         ]
     }
 
@@ -412,11 +318,7 @@ mod tests {
     fn message_ids_are_distinct_and_derived_from_the_codes() {
         let samples = samples();
         for error in &samples {
-            assert_eq!(
-                error.message_id(),
-                error.code().replace(['.', '_'], "-"),
-                "{error:?}"
-            );
+            assert_eq!(error.message_id(), error.code().replace(['.', '_'], "-"), "{error:?}");
         }
         let mut ids: Vec<&str> = samples.iter().map(BorderError::message_id).collect();
         ids.sort_unstable();
@@ -432,10 +334,7 @@ mod tests {
             names.sort_unstable();
             names.dedup();
             assert_eq!(names.len(), args.len(), "{error:?} repeats an argument");
-            assert!(
-                args.iter().all(|(_, value)| !value.is_empty()),
-                "{error:?} has an empty argument"
-            );
+            assert!(args.iter().all(|(_, value)| !value.is_empty()), "{error:?} has an empty argument");
         }
     }
 
@@ -451,21 +350,12 @@ mod tests {
             let defined = localizer.message_ids(&lang);
             for error in samples() {
                 let id = error.message_id();
-                assert!(
-                    defined.iter().any(|d| d == id),
-                    "{tag} lacks the message {id}"
-                );
-                let args: Vec<(&str, FluentValue<'_>)> = error
-                    .args()
-                    .into_iter()
-                    .map(|(name, value)| (name, FluentValue::from(value)))
-                    .collect();
+                assert!(defined.iter().any(|d| d == id), "{tag} lacks the message {id}");
+                let args: Vec<(&str, FluentValue<'_>)> =
+                    error.args().into_iter().map(|(name, value)| (name, FluentValue::from(value))).collect();
                 let text = localizer.format(&lang, id, &args);
                 assert!(!text.contains('{'), "{tag} {id} leaves a placeable: {text}");
-                assert!(
-                    text != id && !text.trim().is_empty(),
-                    "{tag} {id}: {text:?}"
-                );
+                assert!(text != id && !text.trim().is_empty(), "{tag} {id}: {text:?}");
             }
         }
     }
@@ -474,40 +364,19 @@ mod tests {
     fn args_format_numbers_for_people() {
         let join = BorderError::SectionsDoNotJoin { gap_m: 37.46 }.args();
         assert!(join.contains(&("gap_m", "37.5".to_owned())));
-        let far = BorderError::PillarFarFromLine {
-            line: 3,
-            number: "231".into(),
-            distance_m: 6_204.04,
-        }
-        .args();
+        let far = BorderError::PillarFarFromLine { line: 3, number: "231".into(), distance_m: 6_204.04 }.args();
         assert!(far.contains(&("distance_m", "6204.0".to_owned())));
         assert!(far.contains(&("line", "3".to_owned())));
-        let lon = BorderError::LongitudeOutOfRange {
-            id: "CN-LA-XSBN".into(),
-            vertex: 0,
-            lon: 201.125,
-        }
-        .args();
+        let lon = BorderError::LongitudeOutOfRange { id: "CN-LA-XSBN".into(), vertex: 0, lon: 201.125 }.args();
         assert!(lon.contains(&("lon", "201.125".to_owned())));
         assert!(lon.contains(&("vertex", "0".to_owned())));
-        let interval = BorderError::IntervalNotFinite {
-            start_km: f64::NEG_INFINITY,
-            end_km: f64::NAN,
-        }
-        .args();
-        assert_eq!(
-            interval,
-            vec![("start_km", "−∞".to_owned()), ("end_km", "NaN".to_owned())]
-        );
+        let interval = BorderError::IntervalNotFinite { start_km: f64::NEG_INFINITY, end_km: f64::NAN }.args();
+        assert_eq!(interval, vec![("start_km", "−∞".to_owned()), ("end_km", "NaN".to_owned())]);
     }
 
     #[test]
     fn display_names_the_feature_and_vertex() {
-        let e = BorderError::LatitudeOutOfRange {
-            id: "CN-LA-XSBN".into(),
-            vertex: 7,
-            lat: 95.0,
-        };
+        let e = BorderError::LatitudeOutOfRange { id: "CN-LA-XSBN".into(), vertex: 7, lat: 95.0 };
         let text = e.to_string();
         assert!(text.contains("CN-LA-XSBN") && text.contains("vertex 7") && text.contains("95"));
     }

@@ -22,10 +22,7 @@ pub(crate) type Ecef = [f64; 3];
 
 /// True when `lon` and `lat` are finite WGS84 degrees (`-180..=180`, `-90..=90`).
 pub(crate) fn valid_lon_lat(lon: f64, lat: f64) -> bool {
-    lon.is_finite()
-        && lat.is_finite()
-        && (-180.0..=180.0).contains(&lon)
-        && (-90.0..=90.0).contains(&lat)
+    lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)
 }
 
 /// Geodesic distance in metres between two WGS84 lon/lat points.
@@ -56,11 +53,7 @@ pub(crate) fn to_ecef(lon: f64, lat: f64) -> Ecef {
     let (sin_lat, cos_lat) = lat.to_radians().sin_cos();
     let (sin_lon, cos_lon) = lon.to_radians().sin_cos();
     let n = A_M / (1.0 - E2 * sin_lat * sin_lat).sqrt();
-    [
-        n * cos_lat * cos_lon,
-        n * cos_lat * sin_lon,
-        n * (1.0 - E2) * sin_lat,
-    ]
+    [n * cos_lat * cos_lon, n * cos_lat * sin_lon, n * (1.0 - E2) * sin_lat]
 }
 
 /// WGS84 lon/lat degrees of an ECEF point close to the surface (Bowring's closed form;
@@ -69,8 +62,7 @@ pub(crate) fn from_ecef(p: Ecef) -> [f64; 2] {
     let horizontal = p[0].hypot(p[1]);
     let theta = (p[2] * A_M).atan2(horizontal * B_M);
     let (sin_t, cos_t) = theta.sin_cos();
-    let lat = (p[2] + EP2 * B_M * sin_t * sin_t * sin_t)
-        .atan2(horizontal - E2 * A_M * cos_t * cos_t * cos_t);
+    let lat = (p[2] + EP2 * B_M * sin_t * sin_t * sin_t).atan2(horizontal - E2 * A_M * cos_t * cos_t * cos_t);
     [p[1].atan2(p[0]).to_degrees(), lat.to_degrees()]
 }
 
@@ -106,9 +98,7 @@ pub(crate) fn surface_distance_m(p: Ecef, q: Ecef) -> f64 {
     let m = onto_surface(scale(add(p, q), 0.5));
     let gradient = surface_normal(m);
     // Normal curvature of the ellipsoid along `d`: (dᵀ H d / |d|²) / |∇F| with F = x²/a² + …
-    let curvature = ((d[0] * d[0] + d[1] * d[1]) / (A_M * A_M) + d[2] * d[2] / (B_M * B_M))
-        / c2
-        / norm(gradient);
+    let curvature = ((d[0] * d[0] + d[1] * d[1]) / (A_M * A_M) + d[2] * d[2] / (B_M * B_M)) / c2 / norm(gradient);
     let c = c2.sqrt();
     let x = c * c * curvature * curvature;
     c * (1.0 + x * (1.0 / 24.0 + x * (3.0 / 640.0 + x * (5.0 / 7168.0))))
@@ -145,11 +135,7 @@ pub(crate) fn dot(a: Ecef, b: Ecef) -> f64 {
 }
 
 pub(crate) fn cross(a: Ecef, b: Ecef) -> Ecef {
-    [
-        a[1] * b[2] - a[2] * b[1],
-        a[2] * b[0] - a[0] * b[2],
-        a[0] * b[1] - a[1] * b[0],
-    ]
+    [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
 }
 
 pub(crate) fn norm(a: Ecef) -> f64 {
@@ -162,12 +148,7 @@ mod tests {
 
     #[test]
     fn ecef_round_trip_is_sub_millimetre() {
-        for &(lon, lat) in &[
-            (100.4353, 21.95266),
-            (-179.9, -89.0),
-            (0.0, 0.0),
-            (120.0, 60.0),
-        ] {
+        for &(lon, lat) in &[(100.4353, 21.95266), (-179.9, -89.0), (0.0, 0.0), (120.0, 60.0)] {
             let back = from_ecef(to_ecef(lon, lat));
             let gap_m = distance_m([lon, lat], back);
             assert!(gap_m < 1e-3, "round trip moved ({lon},{lat}) by {gap_m} m");
@@ -201,8 +182,7 @@ mod tests {
                 for &s_m in &[1.0, 150.0, 2_000.0, 20_000.0, 50_000.0, 99_000.0] {
                     let from = [100.5, lat];
                     let to = destination(from, f64::from(azimuth), s_m);
-                    let series_m =
-                        surface_distance_m(to_ecef(from[0], from[1]), to_ecef(to[0], to[1]));
+                    let series_m = surface_distance_m(to_ecef(from[0], from[1]), to_ecef(to[0], to[1]));
                     worst_m = worst_m.max((series_m - distance_m(from, to)).abs());
                 }
             }

@@ -71,10 +71,7 @@ impl KmIntervals {
 
     /// The union of the given intervals.
     pub fn from_intervals(intervals: impl IntoIterator<Item = KmInterval>) -> KmIntervals {
-        let mut sorted: Vec<KmInterval> = intervals
-            .into_iter()
-            .filter(|i| i.length_km() > 0.0)
-            .collect();
+        let mut sorted: Vec<KmInterval> = intervals.into_iter().filter(|i| i.length_km() > 0.0).collect();
         sorted.sort_by(|a, b| a.start_km.total_cmp(&b.start_km));
         let mut merged: Vec<KmInterval> = Vec::with_capacity(sorted.len());
         for interval in sorted {
@@ -149,18 +146,12 @@ impl KmIntervals {
                 break;
             }
             if iv.start_km > cursor {
-                gaps.push(KmInterval {
-                    start_km: cursor,
-                    end_km: iv.start_km,
-                });
+                gaps.push(KmInterval { start_km: cursor, end_km: iv.start_km });
             }
             cursor = iv.end_km;
         }
         if cursor < range.end_km {
-            gaps.push(KmInterval {
-                start_km: cursor,
-                end_km: range.end_km,
-            });
+            gaps.push(KmInterval { start_km: cursor, end_km: range.end_km });
         }
         KmIntervals { intervals: gaps }
     }
@@ -185,29 +176,14 @@ mod tests {
     }
 
     fn pairs(s: &KmIntervals) -> Vec<(f64, f64)> {
-        s.intervals()
-            .iter()
-            .map(|i| (i.start_km(), i.end_km()))
-            .collect()
+        s.intervals().iter().map(|i| (i.start_km(), i.end_km())).collect()
     }
 
     #[test]
     fn an_interval_must_be_finite_and_ordered() {
-        assert_eq!(
-            KmInterval::new(2.0, 1.0),
-            Err(BorderError::IntervalReversed {
-                start_km: 2.0,
-                end_km: 1.0
-            })
-        );
-        assert_eq!(
-            KmInterval::new(0.0, f64::INFINITY).unwrap_err().code(),
-            "border.interval_not_finite"
-        );
-        assert_eq!(
-            KmInterval::new(f64::NAN, 1.0).unwrap_err().code(),
-            "border.interval_not_finite"
-        );
+        assert_eq!(KmInterval::new(2.0, 1.0), Err(BorderError::IntervalReversed { start_km: 2.0, end_km: 1.0 }));
+        assert_eq!(KmInterval::new(0.0, f64::INFINITY).unwrap_err().code(), "border.interval_not_finite");
+        assert_eq!(KmInterval::new(f64::NAN, 1.0).unwrap_err().code(), "border.interval_not_finite");
         assert_eq!(iv(3.0, 3.0).length_km(), 0.0);
     }
 
@@ -221,13 +197,7 @@ mod tests {
 
     #[test]
     fn overlapping_touching_and_nested_intervals_merge() {
-        let s = set(&[
-            (10.0, 20.0),
-            (0.0, 5.0),
-            (5.0, 8.0),
-            (12.0, 15.0),
-            (19.0, 25.0),
-        ]);
+        let s = set(&[(10.0, 20.0), (0.0, 5.0), (5.0, 8.0), (12.0, 15.0), (19.0, 25.0)]);
         assert_eq!(pairs(&s), [(0.0, 8.0), (10.0, 25.0)]);
         assert_eq!(s.total_km(), 23.0);
     }
@@ -256,41 +226,26 @@ mod tests {
     fn intersection_keeps_positive_length_overlaps() {
         let a = set(&[(0.0, 5.0), (10.0, 20.0)]);
         let b = set(&[(5.0, 12.0), (15.0, 16.0), (19.0, 30.0)]);
-        assert_eq!(
-            pairs(&a.intersection(&b)),
-            [(10.0, 12.0), (15.0, 16.0), (19.0, 20.0)]
-        );
+        assert_eq!(pairs(&a.intersection(&b)), [(10.0, 12.0), (15.0, 16.0), (19.0, 20.0)]);
         assert!(a.intersection(&KmIntervals::new()).is_empty());
         assert_eq!(a.intersection(&a), a);
         // Nested: the inner interval survives whole.
-        assert_eq!(
-            pairs(&set(&[(0.0, 100.0)]).intersection(&set(&[(40.0, 60.0)]))),
-            [(40.0, 60.0)]
-        );
+        assert_eq!(pairs(&set(&[(0.0, 100.0)]).intersection(&set(&[(40.0, 60.0)]))), [(40.0, 60.0)]);
     }
 
     #[test]
     fn gaps_within_a_range() {
         let covered = set(&[(2.0, 4.0), (6.0, 7.0), (9.0, 12.0)]);
-        assert_eq!(
-            pairs(&covered.gaps_within(iv(0.0, 10.0))),
-            [(0.0, 2.0), (4.0, 6.0), (7.0, 9.0)]
-        );
+        assert_eq!(pairs(&covered.gaps_within(iv(0.0, 10.0))), [(0.0, 2.0), (4.0, 6.0), (7.0, 9.0)]);
         assert_eq!(pairs(&covered.gaps_within(iv(3.0, 6.5))), [(4.0, 6.0)]);
         assert!(covered.gaps_within(iv(2.5, 3.5)).is_empty());
         assert_eq!(pairs(&covered.gaps_within(iv(20.0, 30.0))), [(20.0, 30.0)]);
-        assert_eq!(
-            pairs(&KmIntervals::new().gaps_within(iv(1.0, 2.0))),
-            [(1.0, 2.0)]
-        );
+        assert_eq!(pairs(&KmIntervals::new().gaps_within(iv(1.0, 2.0))), [(1.0, 2.0)]);
         assert!(covered.gaps_within(iv(5.0, 5.0)).is_empty());
         // Gaps plus coverage make up the range.
         let range = iv(0.0, 15.0);
         let covered_in_range = covered.intersection(&KmIntervals::from_intervals([range]));
-        assert_eq!(
-            covered.gaps_within(range).total_km() + covered_in_range.total_km(),
-            15.0
-        );
+        assert_eq!(covered.gaps_within(range).total_km() + covered_in_range.total_km(), 15.0);
     }
 
     #[test]

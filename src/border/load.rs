@@ -50,9 +50,7 @@ struct RawFeature {
 
 /// Parses and validates a border FeatureCollection.
 pub(crate) fn parse(text: &str) -> Result<LoadedLine, BorderError> {
-    let geojson = GeoJson::from_str(text).map_err(|e| BorderError::InvalidGeoJson {
-        message: e.to_string(),
-    })?;
+    let geojson = GeoJson::from_str(text).map_err(|e| BorderError::InvalidGeoJson { message: e.to_string() })?;
     let collection = match geojson {
         GeoJson::FeatureCollection(c) => c,
         GeoJson::Feature(_) => return Err(BorderError::NotFeatureCollection { found: "Feature" }),
@@ -85,19 +83,11 @@ pub(crate) fn parse(text: &str) -> Result<LoadedLine, BorderError> {
                 return Err(BorderError::NotLineString { index, id, found });
             }
             None => {
-                return Err(BorderError::NotLineString {
-                    index,
-                    id,
-                    found: "null".to_owned(),
-                });
+                return Err(BorderError::NotLineString { index, id, found: "null".to_owned() });
             }
         };
         let coords = validate_positions(&id, positions.iter().map(|p| p.as_slice()))?;
-        *slot = Some(RawFeature {
-            id,
-            coords,
-            properties: feature.properties,
-        });
+        *slot = Some(RawFeature { id, coords, properties: feature.properties });
     }
 
     let mm = mm.ok_or(BorderError::MissingSection { id: MM_FEATURE_ID })?;
@@ -105,22 +95,14 @@ pub(crate) fn parse(text: &str) -> Result<LoadedLine, BorderError> {
 
     let (Some(mm_end), Some(la_start)) = (mm.coords.last(), la.coords.first()) else {
         // validate_positions guarantees at least two points per feature.
-        return Err(BorderError::TooFewPoints {
-            id: mm.id,
-            count: 0,
-        });
+        return Err(BorderError::TooFewPoints { id: mm.id, count: 0 });
     };
     let gap_m = distance_m(*mm_end, *la_start);
     if gap_m > JOIN_TOLERANCE_M {
         return Err(BorderError::SectionsDoNotJoin { gap_m });
     }
 
-    let concatenated: Vec<[f64; 2]> = mm
-        .coords
-        .iter()
-        .chain(la.coords.iter().skip(1))
-        .copied()
-        .collect();
+    let concatenated: Vec<[f64; 2]> = mm.coords.iter().chain(la.coords.iter().skip(1)).copied().collect();
     let tripoint_vertex = mm.coords.len() - 1;
 
     let (vertices, official_length_km) = match merged {
@@ -132,13 +114,7 @@ pub(crate) fn parse(text: &str) -> Result<LoadedLine, BorderError> {
         }
     };
 
-    Ok(LoadedLine {
-        vertices,
-        tripoint_vertex,
-        mm: section_source(&mm),
-        la: section_source(&la),
-        official_length_km,
-    })
+    Ok(LoadedLine { vertices, tripoint_vertex, mm: section_source(&mm), la: section_source(&la), official_length_km })
 }
 
 /// Checks every position of one feature and returns them as lon/lat pairs (extra ordinates,
@@ -149,38 +125,21 @@ fn validate_positions<'a>(
 ) -> Result<Vec<[f64; 2]>, BorderError> {
     let count = positions.len();
     if count < 2 {
-        return Err(BorderError::TooFewPoints {
-            id: id.to_owned(),
-            count,
-        });
+        return Err(BorderError::TooFewPoints { id: id.to_owned(), count });
     }
     let mut coords = Vec::with_capacity(count);
     for (vertex, position) in positions.enumerate() {
         let &[lon, lat, ..] = position else {
-            return Err(BorderError::PositionTooShort {
-                id: id.to_owned(),
-                vertex,
-            });
+            return Err(BorderError::PositionTooShort { id: id.to_owned(), vertex });
         };
         if !lon.is_finite() || !lat.is_finite() {
-            return Err(BorderError::NonFiniteCoordinate {
-                id: id.to_owned(),
-                vertex,
-            });
+            return Err(BorderError::NonFiniteCoordinate { id: id.to_owned(), vertex });
         }
         if !(-180.0..=180.0).contains(&lon) {
-            return Err(BorderError::LongitudeOutOfRange {
-                id: id.to_owned(),
-                vertex,
-                lon,
-            });
+            return Err(BorderError::LongitudeOutOfRange { id: id.to_owned(), vertex, lon });
         }
         if !(-90.0..=90.0).contains(&lat) {
-            return Err(BorderError::LatitudeOutOfRange {
-                id: id.to_owned(),
-                vertex,
-                lat,
-            });
+            return Err(BorderError::LatitudeOutOfRange { id: id.to_owned(), vertex, lat });
         }
         coords.push([lon, lat]);
     }
@@ -192,10 +151,7 @@ fn validate_positions<'a>(
 
 fn check_merged(merged: &RawFeature, concatenated: &[[f64; 2]]) -> Result<(), BorderError> {
     if merged.coords.len() != concatenated.len() {
-        return Err(BorderError::MergedVertexCount {
-            expected: concatenated.len(),
-            found: merged.coords.len(),
-        });
+        return Err(BorderError::MergedVertexCount { expected: concatenated.len(), found: merged.coords.len() });
     }
     for (vertex, (m, c)) in merged.coords.iter().zip(concatenated).enumerate() {
         // The chord is shorter than the geodesic by far less than the tolerance at this scale.
@@ -217,10 +173,7 @@ fn official_length_km(merged: &RawFeature) -> Result<Option<f64>, BorderError> {
     }
     match value.as_f64() {
         Some(km) if km.is_finite() && km > 0.0 => Ok(Some(km)),
-        _ => Err(BorderError::InvalidProperty {
-            id: merged.id.clone(),
-            name: NAME,
-        }),
+        _ => Err(BorderError::InvalidProperty { id: merged.id.clone(), name: NAME }),
     }
 }
 
@@ -234,11 +187,7 @@ fn section_source(feature: &RawFeature) -> SectionSource {
             .filter(|s| !s.trim().is_empty())
             .map_or_else(|| feature.id.clone(), str::to_owned)
     };
-    SectionSource {
-        id: feature.id.clone(),
-        name_zh: text("name_zh"),
-        name_en: text("name_en"),
-    }
+    SectionSource { id: feature.id.clone(), name_zh: text("name_zh"), name_en: text("name_en") }
 }
 
 #[cfg(test)]
@@ -247,10 +196,7 @@ pub(crate) mod tests {
 
     /// A small FeatureCollection built from the given features' JSON.
     pub(crate) fn collection(features: &[String]) -> String {
-        format!(
-            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
-            features.join(",")
-        )
+        format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
     }
 
     /// One LineString feature with the given id, coordinates JSON and extra properties JSON.
@@ -262,26 +208,13 @@ pub(crate) mod tests {
 
     pub(crate) const MM_COORDS: &str = "[[100.0,22.0],[100.5,21.8],[101.0,21.6]]";
     pub(crate) const LA_COORDS: &str = "[[101.0,21.6],[101.3,21.3],[101.6,21.9]]";
-    pub(crate) const MERGED_COORDS: &str =
-        "[[100.0,22.0],[100.5,21.8],[101.0,21.6],[101.3,21.3],[101.6,21.9]]";
+    pub(crate) const MERGED_COORDS: &str = "[[100.0,22.0],[100.5,21.8],[101.0,21.6],[101.3,21.3],[101.6,21.9]]";
 
     pub(crate) fn valid_fixture() -> String {
         collection(&[
-            line(
-                MM_FEATURE_ID,
-                MM_COORDS,
-                r#""name_zh":"中缅","name_en":"CN-MM""#,
-            ),
-            line(
-                LA_FEATURE_ID,
-                LA_COORDS,
-                r#""name_zh":"中老","name_en":"CN-LA""#,
-            ),
-            line(
-                MERGED_FEATURE_ID,
-                MERGED_COORDS,
-                r#""official_length_km":123.4"#,
-            ),
+            line(MM_FEATURE_ID, MM_COORDS, r#""name_zh":"中缅","name_en":"CN-MM""#),
+            line(LA_FEATURE_ID, LA_COORDS, r#""name_zh":"中老","name_en":"CN-LA""#),
+            line(MERGED_FEATURE_ID, MERGED_COORDS, r#""official_length_km":123.4"#),
         ])
     }
 
@@ -304,18 +237,12 @@ pub(crate) mod tests {
 
     #[test]
     fn missing_merged_line_is_built_from_the_sections() {
-        let text = collection(&[
-            line(MM_FEATURE_ID, MM_COORDS, ""),
-            line(LA_FEATURE_ID, LA_COORDS, ""),
-        ]);
+        let text = collection(&[line(MM_FEATURE_ID, MM_COORDS, ""), line(LA_FEATURE_ID, LA_COORDS, "")]);
         let loaded = parse(&text).unwrap();
         assert_eq!(loaded.vertices.len(), 5);
         assert_eq!(loaded.vertices[3], [101.3, 21.3]);
         assert_eq!(loaded.official_length_km, None);
-        assert_eq!(
-            loaded.mm.name_en, MM_FEATURE_ID,
-            "names fall back to the id"
-        );
+        assert_eq!(loaded.mm.name_en, MM_FEATURE_ID, "names fall back to the id");
     }
 
     #[test]
@@ -326,48 +253,22 @@ pub(crate) mod tests {
     #[test]
     fn a_single_feature_is_not_a_collection() {
         let text = line(MM_FEATURE_ID, MM_COORDS, "");
-        assert_eq!(
-            err(&text),
-            BorderError::NotFeatureCollection { found: "Feature" }
-        );
+        assert_eq!(err(&text), BorderError::NotFeatureCollection { found: "Feature" });
         let geometry = r#"{"type":"LineString","coordinates":[[100.0,22.0],[100.5,21.8]]}"#;
-        assert_eq!(
-            err(geometry),
-            BorderError::NotFeatureCollection { found: "Geometry" }
-        );
+        assert_eq!(err(geometry), BorderError::NotFeatureCollection { found: "Geometry" });
     }
 
     #[test]
     fn features_need_a_known_unique_string_id() {
-        let no_id = r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}"#;
-        assert_eq!(
-            err(&collection(&[no_id.to_owned()])),
-            BorderError::FeatureWithoutId { index: 0 }
-        );
+        let no_id =
+            r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}"#;
+        assert_eq!(err(&collection(&[no_id.to_owned()])), BorderError::FeatureWithoutId { index: 0 });
         let numeric = no_id.replace(r#""properties""#, r#""id":7,"properties""#);
-        assert_eq!(
-            err(&collection(&[numeric])),
-            BorderError::FeatureWithoutId { index: 0 }
-        );
+        assert_eq!(err(&collection(&[numeric])), BorderError::FeatureWithoutId { index: 0 });
         let unknown = collection(&[line("CN-VN", MM_COORDS, "")]);
-        assert_eq!(
-            err(&unknown),
-            BorderError::UnknownFeature {
-                index: 0,
-                id: "CN-VN".into()
-            }
-        );
-        let twice = collection(&[
-            line(MM_FEATURE_ID, MM_COORDS, ""),
-            line(MM_FEATURE_ID, MM_COORDS, ""),
-        ]);
-        assert_eq!(
-            err(&twice),
-            BorderError::DuplicateFeature {
-                index: 1,
-                id: MM_FEATURE_ID.into()
-            }
-        );
+        assert_eq!(err(&unknown), BorderError::UnknownFeature { index: 0, id: "CN-VN".into() });
+        let twice = collection(&[line(MM_FEATURE_ID, MM_COORDS, ""), line(MM_FEATURE_ID, MM_COORDS, "")]);
+        assert_eq!(err(&twice), BorderError::DuplicateFeature { index: 1, id: MM_FEATURE_ID.into() });
     }
 
     #[test]
@@ -376,137 +277,61 @@ pub(crate) mod tests {
             r#"{{"type":"Feature","id":"{MM_FEATURE_ID}","properties":{{}},"geometry":{{"type":"Point","coordinates":[100.0,22.0]}}}}"#
         );
         let e = err(&collection(&[line(LA_FEATURE_ID, LA_COORDS, ""), point]));
-        assert_eq!(
-            e,
-            BorderError::NotLineString {
-                index: 1,
-                id: MM_FEATURE_ID.into(),
-                found: "Point".into()
-            }
-        );
-        let null = format!(
-            r#"{{"type":"Feature","id":"{MM_FEATURE_ID}","properties":{{}},"geometry":null}}"#
-        );
+        assert_eq!(e, BorderError::NotLineString { index: 1, id: MM_FEATURE_ID.into(), found: "Point".into() });
+        let null = format!(r#"{{"type":"Feature","id":"{MM_FEATURE_ID}","properties":{{}},"geometry":null}}"#);
         assert_eq!(err(&collection(&[null])).code(), "border.not_line_string");
     }
 
     #[test]
     fn a_line_needs_two_points() {
         let e = err(&collection(&[line(MM_FEATURE_ID, "[[100.0,22.0]]", "")]));
-        assert_eq!(
-            e,
-            BorderError::TooFewPoints {
-                id: MM_FEATURE_ID.into(),
-                count: 1
-            }
-        );
+        assert_eq!(e, BorderError::TooFewPoints { id: MM_FEATURE_ID.into(), count: 1 });
     }
 
     #[test]
     fn a_line_of_identical_points_has_zero_length() {
-        let e = err(&collection(&[line(
-            MM_FEATURE_ID,
-            "[[100.0,22.0],[100.0,22.0]]",
-            "",
-        )]));
-        assert_eq!(
-            e,
-            BorderError::ZeroLength {
-                id: MM_FEATURE_ID.into()
-            }
-        );
+        let e = err(&collection(&[line(MM_FEATURE_ID, "[[100.0,22.0],[100.0,22.0]]", "")]));
+        assert_eq!(e, BorderError::ZeroLength { id: MM_FEATURE_ID.into() });
     }
 
     #[test]
     fn coordinates_must_be_wgs84_degrees() {
-        let e = err(&collection(&[line(
-            LA_FEATURE_ID,
-            "[[101.0,21.6],[181.0,21.3]]",
-            "",
-        )]));
-        assert_eq!(
-            e,
-            BorderError::LongitudeOutOfRange {
-                id: LA_FEATURE_ID.into(),
-                vertex: 1,
-                lon: 181.0
-            }
-        );
-        let e = err(&collection(&[line(
-            LA_FEATURE_ID,
-            "[[101.0,21.6],[101.0,21.3],[101.0,-91]]",
-            "",
-        )]));
-        assert_eq!(
-            e,
-            BorderError::LatitudeOutOfRange {
-                id: LA_FEATURE_ID.into(),
-                vertex: 2,
-                lat: -91.0
-            }
-        );
+        let e = err(&collection(&[line(LA_FEATURE_ID, "[[101.0,21.6],[181.0,21.3]]", "")]));
+        assert_eq!(e, BorderError::LongitudeOutOfRange { id: LA_FEATURE_ID.into(), vertex: 1, lon: 181.0 });
+        let e = err(&collection(&[line(LA_FEATURE_ID, "[[101.0,21.6],[101.0,21.3],[101.0,-91]]", "")]));
+        assert_eq!(e, BorderError::LatitudeOutOfRange { id: LA_FEATURE_ID.into(), vertex: 2, lat: -91.0 });
     }
 
     #[test]
     fn non_finite_coordinates_are_rejected() {
         let nan = [f64::NAN, 21.0];
         let e = validate_positions("X", [&[100.0, 21.0][..], &nan[..]].into_iter()).unwrap_err();
-        assert_eq!(
-            e,
-            BorderError::NonFiniteCoordinate {
-                id: "X".into(),
-                vertex: 1
-            }
-        );
+        assert_eq!(e, BorderError::NonFiniteCoordinate { id: "X".into(), vertex: 1 });
         let inf = [100.0, f64::INFINITY];
         let e = validate_positions("X", [&inf[..], &[100.0, 21.0][..]].into_iter()).unwrap_err();
-        assert_eq!(
-            e,
-            BorderError::NonFiniteCoordinate {
-                id: "X".into(),
-                vertex: 0
-            }
-        );
+        assert_eq!(e, BorderError::NonFiniteCoordinate { id: "X".into(), vertex: 0 });
     }
 
     #[test]
     fn a_position_needs_two_ordinates() {
         let short = [100.0];
         let e = validate_positions("X", [&[100.0, 21.0][..], &short[..]].into_iter()).unwrap_err();
-        assert_eq!(
-            e,
-            BorderError::PositionTooShort {
-                id: "X".into(),
-                vertex: 1
-            }
-        );
+        assert_eq!(e, BorderError::PositionTooShort { id: "X".into(), vertex: 1 });
     }
 
     #[test]
     fn both_sections_are_required() {
         let only_la = collection(&[line(LA_FEATURE_ID, LA_COORDS, "")]);
-        assert_eq!(
-            err(&only_la),
-            BorderError::MissingSection { id: MM_FEATURE_ID }
-        );
-        let only_mm = collection(&[
-            line(MM_FEATURE_ID, MM_COORDS, ""),
-            line(MERGED_FEATURE_ID, MERGED_COORDS, ""),
-        ]);
-        assert_eq!(
-            err(&only_mm),
-            BorderError::MissingSection { id: LA_FEATURE_ID }
-        );
+        assert_eq!(err(&only_la), BorderError::MissingSection { id: MM_FEATURE_ID });
+        let only_mm = collection(&[line(MM_FEATURE_ID, MM_COORDS, ""), line(MERGED_FEATURE_ID, MERGED_COORDS, "")]);
+        assert_eq!(err(&only_mm), BorderError::MissingSection { id: LA_FEATURE_ID });
     }
 
     #[test]
     fn sections_must_join_within_a_few_metres() {
         // 0.0001° of latitude is about 11 m.
         let la = "[[101.0,21.6001],[101.3,21.3]]";
-        let e = err(&collection(&[
-            line(MM_FEATURE_ID, MM_COORDS, ""),
-            line(LA_FEATURE_ID, la, ""),
-        ]));
+        let e = err(&collection(&[line(MM_FEATURE_ID, MM_COORDS, ""), line(LA_FEATURE_ID, la, "")]));
         match e {
             BorderError::SectionsDoNotJoin { gap_m } => {
                 assert!((gap_m - 11.07).abs() < 0.1, "{gap_m}")
@@ -515,13 +340,7 @@ pub(crate) mod tests {
         }
         // 0.00002° (about 2 m) is tolerated.
         let la = "[[101.0,21.60002],[101.3,21.3]]";
-        assert!(
-            parse(&collection(&[
-                line(MM_FEATURE_ID, MM_COORDS, ""),
-                line(LA_FEATURE_ID, la, "")
-            ]))
-            .is_ok()
-        );
+        assert!(parse(&collection(&[line(MM_FEATURE_ID, MM_COORDS, ""), line(LA_FEATURE_ID, la, "")])).is_ok());
     }
 
     #[test]
@@ -532,13 +351,7 @@ pub(crate) mod tests {
             line(LA_FEATURE_ID, LA_COORDS, ""),
             line(MERGED_FEATURE_ID, short, ""),
         ]));
-        assert_eq!(
-            e,
-            BorderError::MergedVertexCount {
-                expected: 5,
-                found: 4
-            }
-        );
+        assert_eq!(e, BorderError::MergedVertexCount { expected: 5, found: 4 });
         let moved = "[[100.0,22.0],[100.5,21.8],[101.0,21.6],[101.3,21.31],[101.6,21.9]]";
         let e = err(&collection(&[
             line(MM_FEATURE_ID, MM_COORDS, ""),
@@ -546,10 +359,7 @@ pub(crate) mod tests {
             line(MERGED_FEATURE_ID, moved, ""),
         ]));
         match e {
-            BorderError::MergedMismatch {
-                vertex: 3,
-                offset_m,
-            } => assert!(offset_m > 1000.0),
+            BorderError::MergedMismatch { vertex: 3, offset_m } => assert!(offset_m > 1000.0),
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -559,18 +369,8 @@ pub(crate) mod tests {
         let e = err(&collection(&[
             line(MM_FEATURE_ID, MM_COORDS, ""),
             line(LA_FEATURE_ID, LA_COORDS, ""),
-            line(
-                MERGED_FEATURE_ID,
-                MERGED_COORDS,
-                r#""official_length_km":"966""#,
-            ),
+            line(MERGED_FEATURE_ID, MERGED_COORDS, r#""official_length_km":"966""#),
         ]));
-        assert_eq!(
-            e,
-            BorderError::InvalidProperty {
-                id: MERGED_FEATURE_ID.into(),
-                name: "official_length_km"
-            }
-        );
+        assert_eq!(e, BorderError::InvalidProperty { id: MERGED_FEATURE_ID.into(), name: "official_length_km" });
     }
 }

@@ -25,9 +25,8 @@ use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeObj
 use serde::Serialize;
 
 use super::geodesy::{
-    Ecef, SERIES_MAX_CHORD_M, add, cross, destination, distance_m as geodesic_distance_m, dot,
-    from_ecef, norm, onto_surface, sagitta_bound_m, scale, sub, surface_distance_m, surface_normal,
-    to_ecef, valid_lon_lat,
+    Ecef, SERIES_MAX_CHORD_M, add, cross, destination, distance_m as geodesic_distance_m, dot, from_ecef, norm,
+    onto_surface, sagitta_bound_m, scale, sub, surface_distance_m, surface_normal, to_ecef, valid_lon_lat,
 };
 use super::{Border, SectionCode, Side};
 
@@ -119,9 +118,7 @@ pub(crate) struct SegmentIndex {
 
 impl std::fmt::Debug for SegmentIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SegmentIndex")
-            .field("pieces", &self.pieces.len())
-            .finish()
+        f.debug_struct("SegmentIndex").field("pieces", &self.pieces.len()).finish()
     }
 }
 
@@ -151,10 +148,7 @@ impl SegmentIndex {
             let mut k = 1.0;
             while k < splits {
                 let along_m = length_m * k / splits;
-                ends.push((
-                    destination(w[0], azimuth_deg[i], along_m),
-                    cum_km[i] + along_m / 1000.0,
-                ));
+                ends.push((destination(w[0], azimuth_deg[i], along_m), cum_km[i] + along_m / 1000.0));
                 k += 1.0;
             }
         }
@@ -173,16 +167,8 @@ impl SegmentIndex {
             let pad = sagitta_bound_m(len2.sqrt());
             max_sagitta_m = max_sagitta_m.max(pad);
             boxes.push((
-                [
-                    a[0].min(b[0]) - pad,
-                    a[1].min(b[1]) - pad,
-                    a[2].min(b[2]) - pad,
-                ],
-                [
-                    a[0].max(b[0]) + pad,
-                    a[1].max(b[1]) + pad,
-                    a[2].max(b[2]) + pad,
-                ],
+                [a[0].min(b[0]) - pad, a[1].min(b[1]) - pad, a[2].min(b[2]) - pad],
+                [a[0].max(b[0]) + pad, a[1].max(b[1]) + pad, a[2].max(b[2]) + pad],
             ));
             pieces.push(Piece {
                 a,
@@ -205,28 +191,15 @@ impl SegmentIndex {
                         upper[axis] = upper[axis].max(hi[axis]);
                     }
                 }
-                Chunk {
-                    envelope: AABB::from_corners(lower, upper),
-                    first: k * PIECES_PER_CHUNK,
-                    count: group.len(),
-                }
+                Chunk { envelope: AABB::from_corners(lower, upper), first: k * PIECES_PER_CHUNK, count: group.len() }
             })
             .collect();
-        SegmentIndex {
-            tree: RTree::bulk_load_with_params(chunks),
-            pieces,
-            max_sagitta_m,
-        }
+        SegmentIndex { tree: RTree::bulk_load_with_params(chunks), pieces, max_sagitta_m }
     }
 
     /// The closest piece to an ECEF surface point and the chord parameter of the closest point.
     fn nearest(&self, p: Ecef) -> Option<(usize, f64)> {
-        let mut best = Best {
-            piece: usize::MAX,
-            t: 0.0,
-            dist2: f64::INFINITY,
-            chord_limit2: f64::INFINITY,
-        };
+        let mut best = Best { piece: usize::MAX, t: 0.0, dist2: f64::INFINITY, chord_limit2: f64::INFINITY };
         self.visit(self.tree.root(), p, &mut best);
         (best.piece < self.pieces.len()).then_some((best.piece, best.t))
     }
@@ -282,12 +255,7 @@ impl SegmentIndex {
                     // Ties (a shared vertex) keep the piece with the lower km: stable results.
                     if dist2 < best.dist2 || (dist2 == best.dist2 && first + k < best.piece) {
                         let limit = dist2.sqrt() + self.max_sagitta_m;
-                        *best = Best {
-                            piece: first + k,
-                            t,
-                            dist2,
-                            chord_limit2: limit * limit,
-                        };
+                        *best = Best { piece: first + k, t, dist2, chord_limit2: limit * limit };
                     }
                 }
             }
@@ -343,13 +311,7 @@ impl Border {
         let p = to_ecef(lon, lat);
         let (i, t0) = self.index.nearest(p)?;
         let line = &self.index.pieces;
-        let Piece {
-            a,
-            ab: direction,
-            start_km,
-            length_km,
-            ..
-        } = *line.get(i)?;
+        let Piece { a, ab: direction, start_km, length_km, .. } = *line.get(i)?;
 
         // One Newton step in the tangent plane at the first estimate: the chord projection
         // is biased by the query's drop below the chord (up to ~200 m at 50 km).
@@ -357,11 +319,7 @@ impl Border {
         let normal = unit(surface_normal(x0));
         let tangent = sub(direction, scale(normal, dot(direction, normal)));
         let tangent_len2 = dot(tangent, tangent);
-        let t = if tangent_len2 > 0.0 {
-            (t0 + dot(sub(p, x0), tangent) / tangent_len2).clamp(0.0, 1.0)
-        } else {
-            t0
-        };
+        let t = if tangent_len2 > 0.0 { (t0 + dot(sub(p, x0), tangent) / tangent_len2).clamp(0.0, 1.0) } else { t0 };
         let x = onto_surface(add(a, scale(direction, t)));
 
         let side_direction = if t <= 0.0 && i > 0 {
@@ -372,11 +330,7 @@ impl Border {
             direction
         };
         // A hairpin vertex has no bisector; fall back to the segment's own direction.
-        let side_direction = if norm(side_direction) > 1e-9 {
-            side_direction
-        } else {
-            direction
-        };
+        let side_direction = if norm(side_direction) > 1e-9 { side_direction } else { direction };
         let up = dot(surface_normal(x), cross(side_direction, sub(p, x)));
         let side = if up >= 0.0 { Side::Cn } else { Side::Abroad };
 
@@ -394,9 +348,7 @@ impl Border {
             side,
             foot_lon: foot[0],
             foot_lat: foot[1],
-            nearest_pillar: self
-                .nearest_pillar_by_km(border_km)
-                .map(|pillar| pillar.number.clone()),
+            nearest_pillar: self.nearest_pillar_by_km(border_km).map(|pillar| pillar.number.clone()),
         })
     }
 }
@@ -413,10 +365,7 @@ mod tests {
 
     impl Lcg {
         fn next_unit(&mut self) -> f64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
+            self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (self.0 >> 11) as f64 / (1u64 << 53) as f64
         }
     }
@@ -513,26 +462,16 @@ mod tests {
                     let location = located(border, p);
                     assert_eq!(location.side, side, "km {at_km}, {distance_m} m");
                     worst_km_m = worst_km_m.max((location.border_km - at_km).abs() * 1000.0);
-                    worst_distance_m =
-                        worst_distance_m.max((location.distance_m - distance_m).abs());
+                    worst_distance_m = worst_distance_m.max((location.distance_m - distance_m).abs());
                     checked += 1;
                 }
             }
         }
-        assert!(
-            checked >= 150,
-            "only {checked} constructions had no closer part of the line"
-        );
+        assert!(checked >= 150, "only {checked} constructions had no closer part of the line");
         assert!(worst_km_m <= 1.0, "border_km off by {worst_km_m} m");
-        assert!(
-            worst_distance_m <= 0.5,
-            "distance_m off by {worst_distance_m} m"
-        );
+        assert!(worst_distance_m <= 0.5, "distance_m off by {worst_distance_m} m");
         // The requirement above has a wide margin: observed here, about 0.01 mm both ways.
-        assert!(
-            worst_km_m <= 0.01 && worst_distance_m <= 0.001,
-            "{worst_km_m} {worst_distance_m}"
-        );
+        assert!(worst_km_m <= 0.01 && worst_distance_m <= 0.001, "{worst_km_m} {worst_distance_m}");
     }
 
     #[test]
@@ -541,14 +480,9 @@ mod tests {
         let mut rng = Lcg(20_241_128);
         let (mut worst_km_m, mut worst_distance_m) = (0.0_f64, 0.0_f64);
         for _ in 0..300 {
-            let station = border
-                .point_at(rng.next_unit() * border.length_km())
-                .unwrap();
-            let [lon, lat] = destination(
-                [station.lon, station.lat],
-                rng.next_unit() * 360.0,
-                rng.next_unit() * 50_000.0,
-            );
+            let station = border.point_at(rng.next_unit() * border.length_km()).unwrap();
+            let [lon, lat] =
+                destination([station.lon, station.lat], rng.next_unit() * 360.0, rng.next_unit() * 50_000.0);
             let location = located(border, (lon, lat));
             let (reference_m, reference_km) = brute_force(border, [lon, lat]);
             worst_distance_m = worst_distance_m.max((location.distance_m - reference_m).abs());
@@ -557,25 +491,16 @@ mod tests {
                 // Only acceptable for a tie: two parts of the line equally close.
                 let foot = border.point_at(location.border_km).unwrap();
                 let via_found_m = geodesic_distance_m([lon, lat], [foot.lon, foot.lat]);
-                assert!(
-                    (via_found_m - reference_m).abs() < 0.01,
-                    "({lon}, {lat}): km gap {km_gap_m} m"
-                );
+                assert!((via_found_m - reference_m).abs() < 0.01, "({lon}, {lat}): km gap {km_gap_m} m");
             } else {
                 worst_km_m = worst_km_m.max(km_gap_m);
             }
         }
-        assert!(
-            worst_distance_m <= 0.5,
-            "distance_m off by {worst_distance_m} m"
-        );
+        assert!(worst_distance_m <= 0.5, "distance_m off by {worst_distance_m} m");
         assert!(worst_km_m <= 1.0, "border_km off by {worst_km_m} m");
         // Observed: about 2 mm along the line (the brute force's own search is finer than
         // that), 0.04 mm across it.
-        assert!(
-            worst_km_m <= 0.01 && worst_distance_m <= 0.001,
-            "{worst_km_m} {worst_distance_m}"
-        );
+        assert!(worst_km_m <= 0.01 && worst_distance_m <= 0.001, "{worst_km_m} {worst_distance_m}");
     }
 
     #[test]
@@ -585,16 +510,8 @@ mod tests {
         while km <= border.length_km() {
             let station = border.point_at(km).unwrap();
             let location = located(border, (station.lon, station.lat));
-            assert!(
-                (location.border_km - km).abs() <= 0.001,
-                "km {km} -> {}",
-                location.border_km
-            );
-            assert!(
-                location.distance_m < 0.01,
-                "km {km}: {} m",
-                location.distance_m
-            );
+            assert!((location.border_km - km).abs() <= 0.001, "km {km} -> {}", location.border_km);
+            assert!(location.distance_m < 0.01, "km {km}: {} m", location.distance_m);
             km += 0.731;
         }
         let end = border.point_at(border.length_km()).unwrap();
@@ -607,10 +524,7 @@ mod tests {
         let p = border.offset(321.0, 4_000.0, Side::Cn).unwrap();
         let location = located(border, p);
         let station = border.point_at(location.border_km).unwrap();
-        let gap_m = geodesic_distance_m(
-            [location.foot_lon, location.foot_lat],
-            [station.lon, station.lat],
-        );
+        let gap_m = geodesic_distance_m([location.foot_lon, location.foot_lat], [station.lon, station.lat]);
         assert!(gap_m < 0.01, "{gap_m} m");
     }
 
@@ -637,13 +551,7 @@ mod tests {
     fn long_segments_are_split_and_still_exact() {
         let border = meridian();
         assert!(border.index.pieces.len() >= 56);
-        assert!(
-            border
-                .index
-                .pieces
-                .iter()
-                .all(|p| p.length_km * 1000.0 <= MAX_PIECE_M + 1e-6)
-        );
+        assert!(border.index.pieces.iter().all(|p| p.length_km * 1000.0 <= MAX_PIECE_M + 1e-6));
         for (km, distance_m, side) in [(33.3, 20_000.0, Side::Cn), (80.0, 45_000.0, Side::Abroad)] {
             let location = located(&border, border.offset(km, distance_m, side).unwrap());
             assert!((location.border_km - km).abs() < 0.001);
@@ -657,14 +565,8 @@ mod tests {
         let border = meridian();
         let before = located(&border, (99.999, 20.99));
         assert_eq!(before.border_km, 0.0);
-        assert_eq!(
-            before.side,
-            Side::Cn,
-            "west of a northward line is its left"
-        );
-        assert!(
-            (before.distance_m - geodesic_distance_m([99.999, 20.99], [100.0, 21.0])).abs() < 0.001
-        );
+        assert_eq!(before.side, Side::Cn, "west of a northward line is its left");
+        assert!((before.distance_m - geodesic_distance_m([99.999, 20.99], [100.0, 21.0])).abs() < 0.001);
         let after = located(&border, (100.001, 22.01));
         assert_eq!(after.border_km, border.length_km());
         assert_eq!(after.side, Side::Abroad);

@@ -33,9 +33,7 @@ use serde::Serialize;
 
 pub use error::BorderError;
 pub use intervals::{KmInterval, KmIntervals};
-pub use load::{
-    JOIN_TOLERANCE_M, LA_FEATURE_ID, MERGED_FEATURE_ID, MERGED_TOLERANCE_M, MM_FEATURE_ID,
-};
+pub use load::{JOIN_TOLERANCE_M, LA_FEATURE_ID, MERGED_FEATURE_ID, MERGED_TOLERANCE_M, MM_FEATURE_ID};
 
 pub use locate::{Location, MAX_PIECE_M};
 pub use pillars::{PILLAR_MAX_DISTANCE_M, Pillar};
@@ -44,10 +42,7 @@ use geodesy::{azimuth_deg, destination, distance_m, normalize_deg, valid_lon_lat
 use locate::SegmentIndex;
 
 /// The shipped border line (OpenStreetMap-derived, © OpenStreetMap contributors, ODbL).
-const BUNDLED_GEOJSON: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/geodata/border.geojson"
-));
+const BUNDLED_GEOJSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/geodata/border.geojson"));
 
 /// Which neighbour a stretch of the border faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -281,37 +276,21 @@ impl Border {
             return None;
         }
         let last_segment = self.azimuth_deg.len().checked_sub(1)?;
-        let i = self
-            .cum_km
-            .partition_point(|&c| c <= km)
-            .saturating_sub(1)
-            .min(last_segment);
+        let i = self.cum_km.partition_point(|&c| c <= km).saturating_sub(1).min(last_segment);
         let along_m = ((km - self.cum_km[i]) * 1000.0).max(0.0);
         let (start, end) = (self.vertices[i], self.vertices[i + 1]);
         let segment_m = (self.cum_km[i + 1] - self.cum_km[i]) * 1000.0;
         if along_m == 0.0 {
-            return Some(Station {
-                lon: start[0],
-                lat: start[1],
-                bearing_deg: self.azimuth_deg[i],
-            });
+            return Some(Station { lon: start[0], lat: start[1], bearing_deg: self.azimuth_deg[i] });
         }
-        let here = if segment_m - along_m < 1e-4 {
-            end
-        } else {
-            destination(start, self.azimuth_deg[i], along_m)
-        };
+        let here = if segment_m - along_m < 1e-4 { end } else { destination(start, self.azimuth_deg[i], along_m) };
         let bearing_deg = if segment_m - along_m > 1e-3 {
             azimuth_deg(here, end)
         } else {
             // At (or within a millimetre of) the segment's end: reverse the back azimuth.
             normalize_deg(azimuth_deg(end, start) + 180.0)
         };
-        Some(Station {
-            lon: here[0],
-            lat: here[1],
-            bearing_deg,
-        })
+        Some(Station { lon: here[0], lat: here[1], bearing_deg })
     }
 
     /// The WGS84 `(lon, lat)` reached by walking `distance_m` metres along the geodesic that
@@ -348,12 +327,7 @@ mod tests {
 
     fn property_km(id: &str, name: &str) -> f64 {
         let json: serde_json::Value = serde_json::from_str(BUNDLED_GEOJSON).unwrap();
-        let feature = json["features"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|f| f["id"] == id)
-            .unwrap();
+        let feature = json["features"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap();
         feature["properties"][name].as_f64().unwrap()
     }
 
@@ -427,10 +401,7 @@ mod tests {
             let station = border.point_at(km).unwrap();
             let i = border.vertex_km().partition_point(|&c| c <= km) - 1;
             let from_vertex_m = distance_m(border.vertices()[i], [station.lon, station.lat]);
-            assert!(
-                (from_vertex_m - (km - border.vertex_km()[i]) * 1000.0).abs() < 1e-6,
-                "km {km}"
-            );
+            assert!((from_vertex_m - (km - border.vertex_km()[i]) * 1000.0).abs() < 1e-6, "km {km}");
             let to_next = azimuth_deg([station.lon, station.lat], border.vertices()[i + 1]);
             assert!((station.bearing_deg - to_next).abs() < 1e-9);
         }
@@ -479,25 +450,14 @@ mod tests {
         assert!(border.offset(10.0, -1.0, Side::Cn).is_none());
         assert!(border.offset(10.0, f64::NAN, Side::Cn).is_none());
         assert!(border.offset(-1.0, 10.0, Side::Cn).is_none());
-        assert_eq!(
-            border.offset(10.0, 0.0, Side::Abroad).map(|(lon, _)| lon),
-            border.point_at(10.0).map(|s| s.lon)
-        );
+        assert_eq!(border.offset(10.0, 0.0, Side::Abroad).map(|(lon, _)| lon), border.point_at(10.0).map(|s| s.lon));
     }
 
     #[test]
     fn repeated_vertices_are_dropped() {
         let border = Border::from_geojson_str(&collection(&[
-            line(
-                MM_FEATURE_ID,
-                "[[100.0,21.0],[100.0,21.0],[100.0,21.5]]",
-                "",
-            ),
-            line(
-                LA_FEATURE_ID,
-                "[[100.0,21.5],[100.0,22.0],[100.0,22.0]]",
-                "",
-            ),
+            line(MM_FEATURE_ID, "[[100.0,21.0],[100.0,21.0],[100.0,21.5]]", ""),
+            line(LA_FEATURE_ID, "[[100.0,21.5],[100.0,22.0],[100.0,22.0]]", ""),
         ]))
         .unwrap();
         assert_eq!(border.vertices().len(), 3);

@@ -46,18 +46,11 @@ impl Border {
             }
             let fields: Vec<&str> = text.split(',').map(str::trim).collect();
             // A header is only recognised before the first pillar.
-            if seen.is_empty()
-                && fields
-                    .first()
-                    .is_some_and(|f| f.eq_ignore_ascii_case("number"))
-            {
+            if seen.is_empty() && fields.first().is_some_and(|f| f.eq_ignore_ascii_case("number")) {
                 continue;
             }
             let &[number, lon, lat] = fields.as_slice() else {
-                return Err(BorderError::PillarFieldCount {
-                    line,
-                    found: fields.len(),
-                });
+                return Err(BorderError::PillarFieldCount { line, found: fields.len() });
             };
             if number.is_empty() {
                 return Err(BorderError::PillarWithoutNumber { line });
@@ -65,29 +58,14 @@ impl Border {
             let lon_deg = parse_degrees(line, "lon", lon)?;
             let lat_deg = parse_degrees(line, "lat", lat)?;
             if !valid_lon_lat(lon_deg, lat_deg) {
-                let (field, value) = if (-180.0..=180.0).contains(&lon_deg) {
-                    ("lat", lat)
-                } else {
-                    ("lon", lon)
-                };
-                return Err(BorderError::PillarCoordinate {
-                    line,
-                    field,
-                    value: value.to_owned(),
-                });
+                let (field, value) = if (-180.0..=180.0).contains(&lon_deg) { ("lat", lat) } else { ("lon", lon) };
+                return Err(BorderError::PillarCoordinate { line, field, value: value.to_owned() });
             }
             if !seen.insert(number) {
-                return Err(BorderError::DuplicatePillar {
-                    line,
-                    number: number.to_owned(),
-                });
+                return Err(BorderError::DuplicatePillar { line, number: number.to_owned() });
             }
             let Some(location) = self.locate(lon_deg, lat_deg) else {
-                return Err(BorderError::PillarCoordinate {
-                    line,
-                    field: "lon",
-                    value: lon.to_owned(),
-                });
+                return Err(BorderError::PillarCoordinate { line, field: "lon", value: lon.to_owned() });
             };
             if location.distance_m > PILLAR_MAX_DISTANCE_M {
                 return Err(BorderError::PillarFarFromLine {
@@ -119,26 +97,18 @@ impl Border {
         let after = self.pillars.partition_point(|p| p.border_km < km);
         let before = after.checked_sub(1).and_then(|i| self.pillars.get(i));
         match (before, self.pillars.get(after)) {
-            (Some(b), Some(a)) => Some(if km - b.border_km <= a.border_km - km {
-                b
-            } else {
-                a
-            }),
+            (Some(b), Some(a)) => Some(if km - b.border_km <= a.border_km - km { b } else { a }),
             (b, a) => b.or(a),
         }
     }
 }
 
 fn parse_degrees(line: usize, field: &'static str, value: &str) -> Result<f64, BorderError> {
-    value
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| BorderError::PillarCoordinate {
-            line,
-            field,
-            value: value.to_owned(),
-        })
+    value.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| BorderError::PillarCoordinate {
+        line,
+        field,
+        value: value.to_owned(),
+    })
 }
 
 #[cfg(test)]
@@ -183,20 +153,10 @@ mod tests {
         for (km, expected) in [(14.0, "1"), (16.0, "2"), (36.0, "3"), (600.0, "4")] {
             let station = border.point_at(km).unwrap();
             let location = border.locate(station.lon, station.lat).unwrap();
-            assert_eq!(
-                location.nearest_pillar.as_deref(),
-                Some(expected),
-                "km {km}"
-            );
+            assert_eq!(location.nearest_pillar.as_deref(), Some(expected), "km {km}");
         }
-        assert_eq!(
-            border.nearest_pillar_by_km(0.0).map(|p| p.number.as_str()),
-            Some("1")
-        );
-        assert_eq!(
-            border.nearest_pillar_by_km(14.9).map(|p| p.number.as_str()),
-            Some("1")
-        );
+        assert_eq!(border.nearest_pillar_by_km(0.0).map(|p| p.number.as_str()), Some("1"));
+        assert_eq!(border.nearest_pillar_by_km(14.9).map(|p| p.number.as_str()), Some("1"));
     }
 
     #[test]
@@ -209,84 +169,37 @@ mod tests {
 
     #[test]
     fn pillar_rows_need_three_fields() {
-        assert_eq!(
-            err("1,100.0\n"),
-            BorderError::PillarFieldCount { line: 1, found: 2 }
-        );
-        assert_eq!(
-            err("number,lon,lat\n1,100.0,21.9,x\n"),
-            BorderError::PillarFieldCount { line: 2, found: 4 }
-        );
+        assert_eq!(err("1,100.0\n"), BorderError::PillarFieldCount { line: 1, found: 2 });
+        assert_eq!(err("number,lon,lat\n1,100.0,21.9,x\n"), BorderError::PillarFieldCount { line: 2, found: 4 });
     }
 
     #[test]
     fn pillar_numbers_must_be_present_and_unique() {
-        assert_eq!(
-            err(",100.0,21.9\n"),
-            BorderError::PillarWithoutNumber { line: 1 }
-        );
+        assert_eq!(err(",100.0,21.9\n"), BorderError::PillarWithoutNumber { line: 1 });
         let station = Border::bundled().point_at(5.0).unwrap();
         let row = format!("7,{},{}\n", station.lon, station.lat);
         let e = err(&format!("{row}{row}"));
-        assert_eq!(
-            e,
-            BorderError::DuplicatePillar {
-                line: 2,
-                number: "7".into()
-            }
-        );
+        assert_eq!(e, BorderError::DuplicatePillar { line: 2, number: "7".into() });
     }
 
     #[test]
     fn pillar_coordinates_must_be_wgs84_degrees() {
         let e = err("1,abc,21.9\n");
-        assert_eq!(
-            e,
-            BorderError::PillarCoordinate {
-                line: 1,
-                field: "lon",
-                value: "abc".into()
-            }
-        );
+        assert_eq!(e, BorderError::PillarCoordinate { line: 1, field: "lon", value: "abc".into() });
         let e = err("1,100.0,NaN\n");
-        assert_eq!(
-            e,
-            BorderError::PillarCoordinate {
-                line: 1,
-                field: "lat",
-                value: "NaN".into()
-            }
-        );
+        assert_eq!(e, BorderError::PillarCoordinate { line: 1, field: "lat", value: "NaN".into() });
         // Latitude and longitude swapped.
         let e = err("1,21.9,100.4\n");
-        assert_eq!(
-            e,
-            BorderError::PillarCoordinate {
-                line: 1,
-                field: "lat",
-                value: "100.4".into()
-            }
-        );
+        assert_eq!(e, BorderError::PillarCoordinate { line: 1, field: "lat", value: "100.4".into() });
         let e = err("1,190,21\n");
-        assert_eq!(
-            e,
-            BorderError::PillarCoordinate {
-                line: 1,
-                field: "lon",
-                value: "190".into()
-            }
-        );
+        assert_eq!(e, BorderError::PillarCoordinate { line: 1, field: "lon", value: "190".into() });
     }
 
     #[test]
     fn pillars_far_from_the_line_are_rejected() {
         // Jinghong city is tens of km from the border.
         match err("1,100.7977,22.0017\n") {
-            BorderError::PillarFarFromLine {
-                line: 1,
-                number,
-                distance_m,
-            } => {
+            BorderError::PillarFarFromLine { line: 1, number, distance_m } => {
                 assert_eq!(number, "1");
                 assert!(distance_m > PILLAR_MAX_DISTANCE_M);
             }

@@ -21,18 +21,9 @@ pub async fn info(context: &Context) -> Result<(), Failure> {
                 &[
                     ("code", FluentValue::from(section.code.as_str())),
                     ("name", FluentValue::from(section.name_zh.clone())),
-                    (
-                        "start_km",
-                        FluentValue::from(format!("{:.3}", section.start_km))
-                    ),
-                    (
-                        "end_km",
-                        FluentValue::from(format!("{:.3}", section.end_km))
-                    ),
-                    (
-                        "length_km",
-                        FluentValue::from(format!("{:.3}", section.length_km()))
-                    ),
+                    ("start_km", FluentValue::from(format!("{:.3}", section.start_km))),
+                    ("end_km", FluentValue::from(format!("{:.3}", section.end_km))),
+                    ("length_km", FluentValue::from(format!("{:.3}", section.length_km()))),
                 ]
             )
         );
@@ -44,16 +35,11 @@ pub async fn info(context: &Context) -> Result<(), Failure> {
             &[
                 ("measured_km", FluentValue::from(format!("{measured:.3}"))),
                 ("official_km", FluentValue::from(format!("{official:.1}"))),
-                (
-                    "ratio_pct",
-                    FluentValue::from(format!("{:.1}", measured / official * 100.0)),
-                ),
+                ("ratio_pct", FluentValue::from(format!("{:.1}", measured / official * 100.0))),
             ],
         ),
-        None => context.say(
-            "border-info-total-no-official",
-            &[("measured_km", FluentValue::from(format!("{measured:.3}")))],
-        ),
+        None => context
+            .say("border-info-total-no-official", &[("measured_km", FluentValue::from(format!("{measured:.3}")))]),
     };
     println!("{line}");
     db.close().await?;
@@ -72,12 +58,8 @@ pub async fn import(context: &Context, file: &Path, pillars: Option<&Path>) -> R
             .progress_chars("=> "),
     );
     bar.set_message(context.say("cli-progress-recompute", &[]));
-    let source = file
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let report =
-        services::border::import(&db, &source, &geojson, pillars_csv.as_deref(), &bar).await;
+    let source = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let report = services::border::import(&db, &source, &geojson, pillars_csv.as_deref(), &bar).await;
     bar.finish_and_clear();
     let report = report?;
     eprintln!(
@@ -86,10 +68,7 @@ pub async fn import(context: &Context, file: &Path, pillars: Option<&Path>) -> R
             "border-imported",
             &[
                 ("version", FluentValue::from(report.version_id)),
-                (
-                    "measured_km",
-                    FluentValue::from(format!("{:.3}", report.measured_length_km))
-                ),
+                ("measured_km", FluentValue::from(format!("{:.3}", report.measured_length_km))),
                 ("pillars", FluentValue::from(report.pillars)),
                 ("records", FluentValue::from(report.records)),
             ]

@@ -12,14 +12,7 @@ pub async fn load(context: &Context, seed: u64, incidents: u64) -> Result<(), Fa
     store::migrate(&db).await?;
     let border = services::border::active(&db).await?;
     let options = DemoOptions { seed, incidents };
-    let outcome = services::demo::load(
-        &db,
-        &border,
-        options,
-        context.settings.time_zone(),
-        Progress::Bars,
-    )
-    .await?;
+    let outcome = services::demo::load(&db, &border, options, context.settings.time_zone(), Progress::Bars).await?;
     eprintln!("{}", describe(context, &outcome));
     db.close().await?;
     Ok(())
@@ -28,14 +21,7 @@ pub async fn load(context: &Context, seed: u64, incidents: u64) -> Result<(), Fa
 /// The outcome in words.
 pub fn describe(context: &Context, outcome: &DemoOutcome) -> String {
     match outcome {
-        DemoOutcome::Loaded {
-            seed,
-            villages,
-            posts,
-            departments,
-            incidents,
-            seconds,
-        } => context.say(
+        DemoOutcome::Loaded { seed, villages, posts, departments, incidents, seconds } => context.say(
             "cli-demo-loaded",
             &[
                 ("seed", FluentValue::from(seed.to_string())),
@@ -48,10 +34,7 @@ pub fn describe(context: &Context, outcome: &DemoOutcome) -> String {
         ),
         DemoOutcome::AlreadyLoaded { seed, incidents } => context.say(
             "cli-demo-already",
-            &[
-                ("seed", FluentValue::from(seed.clone())),
-                ("incidents", FluentValue::from(incidents.clone())),
-            ],
+            &[("seed", FluentValue::from(seed.clone())), ("incidents", FluentValue::from(incidents.clone()))],
         ),
         DemoOutcome::NotEmpty => context.say("cli-demo-skipped-not-empty", &[]),
     }

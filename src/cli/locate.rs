@@ -26,16 +26,10 @@ pub fn locate(
         }
         None => Border::bundled(),
     };
-    let reader: Box<dyn Read> = if is_stdio(&input) {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(File::open(&input)?)
-    };
-    let writer: Box<dyn Write> = if is_stdio(&output) {
-        Box::new(io::stdout().lock())
-    } else {
-        Box::new(File::create(&output)?)
-    };
+    let reader: Box<dyn Read> =
+        if is_stdio(&input) { Box::new(io::stdin().lock()) } else { Box::new(File::open(&input)?) };
+    let writer: Box<dyn Write> =
+        if is_stdio(&output) { Box::new(io::stdout().lock()) } else { Box::new(File::create(&output)?) };
     let report = |row: &BadRow| eprintln!("{}", bad_row(context, row));
     let result = locate_csv(
         border,
@@ -50,10 +44,7 @@ pub fn locate(
                 "{}",
                 context.say(
                     "locate-summary",
-                    &[
-                        ("located", FluentValue::from(summary.located)),
-                        ("skipped", FluentValue::from(summary.skipped))
-                    ]
+                    &[("located", FluentValue::from(summary.located)), ("skipped", FluentValue::from(summary.skipped))]
                 )
             );
             Ok(())
@@ -63,13 +54,7 @@ pub fn locate(
             Err(Failure::Rejected)
         }
         Err(LocateCsvError::MissingColumn(column)) => {
-            eprintln!(
-                "{}",
-                context.say(
-                    "locate-missing-column",
-                    &[("column", FluentValue::from(column))]
-                )
-            );
+            eprintln!("{}", context.say("locate-missing-column", &[("column", FluentValue::from(column))]));
             Err(Failure::Rejected)
         }
         Err(other) => Err(other.into()),
@@ -82,11 +67,5 @@ fn is_stdio(path: &Path) -> bool {
 
 fn bad_row(context: &Context, row: &BadRow) -> String {
     let reason = context.say(row.reason.message_id(), &fluent_args(&row.reason.args()));
-    context.say(
-        "locate-bad-row",
-        &[
-            ("line", FluentValue::from(row.line)),
-            ("reason", FluentValue::from(reason)),
-        ],
-    )
+    context.say("locate-bad-row", &[("line", FluentValue::from(row.line)), ("reason", FluentValue::from(reason))])
 }

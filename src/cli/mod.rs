@@ -138,27 +138,16 @@ pub async fn run(cli: Cli) -> ExitCode {
     if let Err(reason) = settings.validate() {
         return fail(localizer, &lang, &anyhow::anyhow!(reason));
     }
-    let context = Context {
-        settings,
-        localizer,
-        lang,
-    };
+    let context = Context { settings, localizer, lang };
     let outcome = match cli.command {
         Command::Serve { bind, demo } => serve::serve(&context, bind, demo).await,
         Command::Migrate => serve::migrate(&context).await,
         Command::Demo { seed, incidents } => demo::load(&context, seed, incidents).await,
-        Command::Locate {
-            border,
-            input,
-            output,
-            strict,
-        } => locate::locate(&context, border, input, output, strict),
-        Command::Border {
-            command: BorderCommand::Info,
-        } => border::info(&context).await,
-        Command::Border {
-            command: BorderCommand::Import { file, pillars },
-        } => border::import(&context, &file, pillars.as_deref()).await,
+        Command::Locate { border, input, output, strict } => locate::locate(&context, border, input, output, strict),
+        Command::Border { command: BorderCommand::Info } => border::info(&context).await,
+        Command::Border { command: BorderCommand::Import { file, pillars } } => {
+            border::import(&context, &file, pillars.as_deref()).await
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -168,30 +157,19 @@ pub async fn run(cli: Cli) -> ExitCode {
 }
 
 fn fail(localizer: &Localizer, lang: &LanguageIdentifier, error: &anyhow::Error) -> ExitCode {
-    eprintln!(
-        "{}: {}",
-        localizer.text(lang, "cli-error"),
-        describe(error, localizer, lang)
-    );
+    eprintln!("{}: {}", localizer.text(lang, "cli-error"), describe(error, localizer, lang));
     ExitCode::FAILURE
 }
 
 /// Arguments as Fluent values.
 pub fn fluent_args(args: &[(&'static str, String)]) -> Vec<(&'static str, FluentValue<'static>)> {
-    args.iter()
-        .map(|(name, value)| (*name, FluentValue::from(value.clone())))
-        .collect()
+    args.iter().map(|(name, value)| (*name, FluentValue::from(value.clone()))).collect()
 }
 
 /// A localized sentence for the errors a user can fix, the cause chain for the rest.
 fn describe(error: &anyhow::Error, localizer: &Localizer, lang: &LanguageIdentifier) -> String {
-    if let Some(store::StoreError::UnsupportedUrl(url)) = error.downcast_ref::<store::StoreError>()
-    {
-        return localizer.format(
-            lang,
-            "cli-error-database-url",
-            &[("url", FluentValue::from(url.clone()))],
-        );
+    if let Some(store::StoreError::UnsupportedUrl(url)) = error.downcast_ref::<store::StoreError>() {
+        return localizer.format(lang, "cli-error-database-url", &[("url", FluentValue::from(url.clone()))]);
     }
     if let Some(store::StoreError::Unreachable(cause)) = error.downcast_ref::<store::StoreError>() {
         return localizer.format(

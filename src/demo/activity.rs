@@ -10,8 +10,8 @@ use rand_chacha::ChaCha8Rng;
 use super::geography::round6;
 use super::incidents::{incident_split, year_span};
 use super::{
-    Case, CaseEvent, CaseOrigin, Department, Finding, Linkage, Patrol, Post, Session, Team,
-    Township, Unit, User, Village, Visit,
+    Case, CaseEvent, CaseOrigin, Department, Finding, Linkage, Patrol, Post, Session, Team, Township, Unit, User,
+    Village, Visit,
 };
 use crate::border::{Border, Side};
 
@@ -22,10 +22,7 @@ const UNLINKED_POSTS: usize = 2;
 
 pub fn local(tz: chrono_tz::Tz, date: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
     let naive = date.and_hms_opt(hour, minute, 0).unwrap_or_default();
-    tz.from_local_datetime(&naive)
-        .earliest()
-        .map(|time| time.with_timezone(&Utc))
-        .unwrap_or_default()
+    tz.from_local_datetime(&naive).earliest().map(|time| time.with_timezone(&Utc)).unwrap_or_default()
 }
 
 fn county_of_unit(unit: &Unit, townships: &[Township]) -> &'static str {
@@ -63,36 +60,21 @@ pub fn linkages(
                 Unit::Township(township) => *township == village.township,
             })
             .collect();
-        let least = candidates
-            .iter()
-            .map(|index| load[*index])
-            .min()
-            .unwrap_or(0);
-        let lightest: Vec<usize> = candidates
-            .into_iter()
-            .filter(|index| load[*index] == least)
-            .collect();
+        let least = candidates.iter().map(|index| load[*index]).min().unwrap_or(0);
+        let lightest: Vec<usize> = candidates.into_iter().filter(|index| load[*index] == least).collect();
         let department = lightest[rng.random_range(0..lightest.len())];
         load[department] += 1;
         let mut post = posts
             .iter()
-            .position(|post| {
-                (post.sector_start_km..post.sector_end_km).contains(&village.placed_km)
-            })
+            .position(|post| (post.sector_start_km..post.sector_end_km).contains(&village.placed_km))
             .unwrap_or(posts.len() - 1);
         if unlinked_posts.contains(&post) {
-            post = if post + 1 < posts.len() && !unlinked_posts.contains(&(post + 1)) {
-                post + 1
-            } else {
-                post - 1
-            };
+            post = if post + 1 < posts.len() && !unlinked_posts.contains(&(post + 1)) { post + 1 } else { post - 1 };
         }
-        let officers: Vec<usize> = (0..users.len())
-            .filter(|index| users[*index].department == Some(department))
-            .collect();
+        let officers: Vec<usize> =
+            (0..users.len()).filter(|index| users[*index].department == Some(department)).collect();
         let take = rng.random_range(1..=officers.len().max(1));
-        let starts_on =
-            NaiveDate::from_ymd_opt(2022, rng.random_range(3..=12), 1).unwrap_or_default();
+        let starts_on = NaiveDate::from_ymd_opt(2022, rng.random_range(3..=12), 1).unwrap_or_default();
         linkages.push(Linkage {
             department,
             village: village_index,
@@ -107,32 +89,17 @@ pub fn linkages(
 const FINDINGS: [(&str, &[&str]); 4] = [
     (
         "dispute",
-        &[
-            "两户村民因茶地边界发生争执，已现场调解",
-            "外出务工人员反映被拖欠工资",
-            "婚姻家庭矛盾，双方同意再次协商",
-        ],
+        &["两户村民因茶地边界发生争执，已现场调解", "外出务工人员反映被拖欠工资", "婚姻家庭矛盾，双方同意再次协商"],
     ),
     (
         "security_risk",
-        &[
-            "发现境外人员临时借住，已登记并报告联防所",
-            "便道附近发现可疑车辆停放",
-            "有村民反映接到疑似诈骗电话",
-        ],
+        &["发现境外人员临时借住，已登记并报告联防所", "便道附近发现可疑车辆停放", "有村民反映接到疑似诈骗电话"],
     ),
     (
         "livelihood_need",
-        &[
-            "橡胶价格低，村民希望开展种植技术培训",
-            "村小组道路雨季塌方，需要修复",
-            "希望增加手机信号覆盖",
-        ],
+        &["橡胶价格低，村民希望开展种植技术培训", "村小组道路雨季塌方，需要修复", "希望增加手机信号覆盖"],
     ),
-    (
-        "other",
-        &["村规民约修订需要法律意见", "村委会希望领取普法宣传材料"],
-    ),
+    ("other", &["村规民约修订需要法律意见", "村委会希望领取普法宣传材料"]),
 ];
 
 fn findings(rng: &mut ChaCha8Rng) -> Vec<Finding> {
@@ -144,17 +111,13 @@ fn findings(rng: &mut ChaCha8Rng) -> Vec<Finding> {
     (0..count)
         .map(|_| {
             let (kind, texts) = FINDINGS[rng.random_range(0..FINDINGS.len())];
-            Finding {
-                kind,
-                text: texts[rng.random_range(0..texts.len())].to_owned(),
-            }
+            Finding { kind, text: texts[rng.random_range(0..texts.len())].to_owned() }
         })
         .collect()
 }
 
 fn months() -> impl Iterator<Item = NaiveDate> {
-    (2023..=2024)
-        .flat_map(|year| (1..=12).filter_map(move |month| NaiveDate::from_ymd_opt(year, month, 1)))
+    (2023..=2024).flat_map(|year| (1..=12).filter_map(move |month| NaiveDate::from_ymd_opt(year, month, 1)))
 }
 
 fn days_in_month(first: NaiveDate) -> u32 {
@@ -163,8 +126,7 @@ fn days_in_month(first: NaiveDate) -> u32 {
     } else {
         NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
     };
-    next.map(|next| (next - first).num_days() as u32)
-        .unwrap_or(28)
+    next.map(|next| (next - first).num_days() as u32).unwrap_or(28)
 }
 
 /// Visits by the linkages' officers to their village and post, month by month, most months
@@ -194,22 +156,12 @@ pub fn visits(
                     _ => (posts[linkage.post].lon, posts[linkage.post].lat),
                 };
                 for _ in 0..count {
-                    let day = month
-                        + Duration::days(rng.random_range(0..i64::from(days_in_month(month))));
-                    let visited_at =
-                        local(tz, day, rng.random_range(8..=17), rng.random_range(0..60));
+                    let day = month + Duration::days(rng.random_range(0..i64::from(days_in_month(month))));
+                    let visited_at = local(tz, day, rng.random_range(8..=17), rng.random_range(0..60));
                     let far = rng.random_bool(0.03);
-                    let spread_m = if far {
-                        rng.random_range(2500.0..8000.0)
-                    } else {
-                        rng.random_range(5.0..400.0)
-                    };
+                    let spread_m = if far { rng.random_range(2500.0..8000.0) } else { rng.random_range(5.0..400.0) };
                     let bearing = rng.random_range(0.0..360.0);
-                    let fix = geo::Geodesic.destination(
-                        Point::new(target_lon, target_lat),
-                        bearing,
-                        spread_m,
-                    );
+                    let fix = geo::Geodesic.destination(Point::new(target_lon, target_lat), bearing, spread_m);
                     let accuracy_m = if rng.random_bool(0.03) {
                         rng.random_range(150.0..400.0)
                     } else {
@@ -224,8 +176,8 @@ pub fn visits(
                         flags.push("poor_accuracy");
                     }
                     let found = findings(rng);
-                    let follow_ups = (!found.is_empty() && rng.random_bool(0.6))
-                        .then(|| "下次走访时回访处理情况".to_owned());
+                    let follow_ups =
+                        (!found.is_empty() && rng.random_bool(0.6)).then(|| "下次走访时回访处理情况".to_owned());
                     let officer = linkage.officers[rng.random_range(0..linkage.officers.len())];
                     visits.push(Visit {
                         uuid: uuid::Builder::from_random_bytes(rng.random()).into_uuid(),
@@ -250,40 +202,27 @@ pub fn visits(
 }
 
 /// Two patrols a month per post along part of its sector, 200–600 m inside China.
-pub fn patrols(
-    border: &Border,
-    posts: &[Post],
-    tz: chrono_tz::Tz,
-    rng: &mut ChaCha8Rng,
-) -> Vec<Patrol> {
+pub fn patrols(border: &Border, posts: &[Post], tz: chrono_tz::Tz, rng: &mut ChaCha8Rng) -> Vec<Patrol> {
     let mut patrols = Vec::new();
     for (post_index, post) in posts.iter().enumerate() {
         for month in months() {
             for _ in 0..2 {
-                let day =
-                    month + Duration::days(rng.random_range(0..i64::from(days_in_month(month))));
+                let day = month + Duration::days(rng.random_range(0..i64::from(days_in_month(month))));
                 let started_at = local(tz, day, rng.random_range(7..=19), rng.random_range(0..60));
                 let ended_at = started_at + Duration::minutes(rng.random_range(120..=360));
                 let sector_km = post.sector_end_km - post.sector_start_km;
                 let length_km = rng.random_range(3.0..10.0_f64).min(sector_km);
-                let start_km =
-                    post.sector_start_km + rng.random_range(0.0..=(sector_km - length_km).max(0.0));
+                let start_km = post.sector_start_km + rng.random_range(0.0..=(sector_km - length_km).max(0.0));
                 let steps = (length_km / 0.5).ceil() as usize;
                 let track: Vec<[f64; 2]> = (0..=steps)
                     .filter_map(|step| {
-                        let km = (start_km + length_km * step as f64 / steps as f64)
-                            .min(post.sector_end_km);
+                        let km = (start_km + length_km * step as f64 / steps as f64).min(post.sector_end_km);
                         border.offset(km, rng.random_range(200.0..600.0), Side::Cn)
                     })
                     .map(|(lon, lat)| [round6(lon), round6(lat)])
                     .collect();
                 if track.len() >= 2 {
-                    patrols.push(Patrol {
-                        post: post_index,
-                        started_at,
-                        ended_at,
-                        track,
-                    });
+                    patrols.push(Patrol { post: post_index, started_at, ended_at, track });
                 }
             }
         }
@@ -291,15 +230,8 @@ pub fn patrols(
     patrols
 }
 
-const TOPICS: [&str; 7] = [
-    "border_law",
-    "anti_drug",
-    "anti_fraud",
-    "anti_trafficking",
-    "marriage_law",
-    "land_disputes",
-    "entry_exit",
-];
+const TOPICS: [&str; 7] =
+    ["border_law", "anti_drug", "anti_fraud", "anti_trafficking", "marriage_law", "land_disputes", "entry_exit"];
 const CANCEL_REASONS: [&str; 3] = ["weather", "village_event", "team_unavailable"];
 
 /// About 30 sessions per team in 2023–2024 in villages of its county, in the village's
@@ -319,19 +251,12 @@ pub fn sessions(
         if own.is_empty() {
             continue;
         }
-        let spoken: Vec<&'static str> = team
-            .members
-            .iter()
-            .flat_map(|member| member.languages.iter().copied())
-            .collect();
+        let spoken: Vec<&'static str> =
+            team.members.iter().flat_map(|member| member.languages.iter().copied()).collect();
         for number in 0..32 {
             let village = own[rng.random_range(0..own.len())];
             let primary = villages[village].languages[0];
-            let language = if spoken.contains(&primary) {
-                primary
-            } else {
-                "zh"
-            };
+            let language = if spoken.contains(&primary) { primary } else { "zh" };
             let planned = number >= 30;
             let day = if planned {
                 NaiveDate::from_ymd_opt(2027, 1, rng.random_range(5..=28)).unwrap_or_default()
@@ -362,8 +287,7 @@ pub fn sessions(
                 let under18 = (f64::from(total) * rng.random_range(0.05..0.2)).round() as i32;
                 (total, women, under18)
             });
-            let cancel_reason =
-                cancelled.then(|| CANCEL_REASONS[rng.random_range(0..CANCEL_REASONS.len())]);
+            let cancel_reason = cancelled.then(|| CANCEL_REASONS[rng.random_range(0..CANCEL_REASONS.len())]);
             sessions.push(Session {
                 team: team_index,
                 village,
@@ -381,23 +305,9 @@ pub fn sessions(
     sessions
 }
 
-const STAGES: [&str; 7] = [
-    "reported",
-    "triaged",
-    "assigned",
-    "handling",
-    "resolved",
-    "followed_up",
-    "closed",
-];
-const QR_TITLES: [&str; 6] = [
-    "土地边界纠纷",
-    "婚姻家庭纠纷",
-    "邻里纠纷",
-    "务工欠薪求助",
-    "电信诈骗求助",
-    "疑似非法入境人员线索",
-];
+const STAGES: [&str; 7] = ["reported", "triaged", "assigned", "handling", "resolved", "followed_up", "closed"];
+const QR_TITLES: [&str; 6] =
+    ["土地边界纠纷", "婚姻家庭纠纷", "邻里纠纷", "务工欠薪求助", "电信诈骗求助", "疑似非法入境人员线索"];
 
 /// Cases of 2023 (about 7 days from report to resolution) and 2024 (about 1 day).
 #[allow(clippy::too_many_arguments)]
@@ -417,9 +327,7 @@ pub fn cases(
             continue;
         };
         let with_findings: Vec<usize> = (0..visits.len())
-            .filter(|index| {
-                !visits[*index].findings.is_empty() && visits[*index].visited_at.year() == year
-            })
+            .filter(|index| !visits[*index].findings.is_empty() && visits[*index].visited_at.year() == year)
             .collect();
         for number in 1..=count {
             let roll: f64 = rng.random();
@@ -435,15 +343,11 @@ pub fn cases(
                     title,
                 )
             } else if roll < 0.5 {
-                let (first, count_in_year) = if year == 2023 {
-                    (0, base_incidents)
-                } else {
-                    (base_incidents, incident_total - base_incidents)
-                };
+                let (first, count_in_year) =
+                    if year == 2023 { (0, base_incidents) } else { (base_incidents, incident_total - base_incidents) };
                 let position = rng.random_range(0..count_in_year.max(1));
-                let upper = year_start
-                    + (year_end - year_start) * ((position + 1) as i32)
-                        / (count_in_year.max(1) as i32);
+                let upper =
+                    year_start + (year_end - year_start) * ((position + 1) as i32) / (count_in_year.max(1) as i32);
                 let village = rng.random_range(0..villages.len());
                 (
                     CaseOrigin::Incident(first + position),
@@ -455,12 +359,7 @@ pub fn cases(
                 let span = (year_end - year_start).num_minutes();
                 let reported_at = year_start + Duration::minutes(rng.random_range(0..span));
                 let village = rng.random_range(0..villages.len());
-                (
-                    CaseOrigin::QrReport,
-                    reported_at,
-                    village,
-                    QR_TITLES[rng.random_range(0..QR_TITLES.len())].to_owned(),
-                )
+                (CaseOrigin::QrReport, reported_at, village, QR_TITLES[rng.random_range(0..QR_TITLES.len())].to_owned())
             };
             let county = townships[villages[village].township].county_code;
             let local_departments: Vec<usize> = (0..departments.len())
@@ -469,8 +368,7 @@ pub fn cases(
             let department = (!local_departments.is_empty())
                 .then(|| local_departments[rng.random_range(0..local_departments.len())]);
             let handling_hours = (mean_days * 24.0 * rng.random_range(0.5..1.5_f64)).max(2.0);
-            let open_at_stage =
-                (year == 2024 && number > count - 8).then(|| rng.random_range(1..=5_usize));
+            let open_at_stage = (year == 2024 && number > count - 8).then(|| rng.random_range(1..=5_usize));
             let last_stage = open_at_stage.unwrap_or(STAGES.len() - 1);
             let mut events = Vec::new();
             let mut at = reported_at;

@@ -4,9 +4,7 @@
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
-use super::names::{
-    DAI_SYLLABLES, HANI_STEMS, HANI_SUFFIXES, LAHU_STEMS, LAHU_SUFFIXES, MOUNTAIN_STEMS,
-};
+use super::names::{DAI_SYLLABLES, HANI_STEMS, HANI_SUFFIXES, LAHU_STEMS, LAHU_SUFFIXES, MOUNTAIN_STEMS};
 use super::{Post, Township, Village};
 use crate::border::{Border, Side};
 
@@ -61,10 +59,7 @@ pub fn townships(border: &Border) -> Vec<Township> {
 
 /// The township whose stretch holds `km`.
 pub fn township_at(townships: &[Township], km: f64) -> usize {
-    townships
-        .iter()
-        .position(|township| km < township.end_km)
-        .unwrap_or(townships.len() - 1)
+    townships.iter().position(|township| km < township.end_km).unwrap_or(townships.len() - 1)
 }
 
 /// A cheap planar look-up used only to keep generated points honest (inside China, within
@@ -81,22 +76,14 @@ pub fn nearest(border: &Border, lon: f64, lat: f64) -> Nearest {
     let km = border.vertex_km();
     let cos_lat = lat.to_radians().cos();
     let project = |p: [f64; 2]| ((p[0] - lon) * cos_lat * 111_320.0, (p[1] - lat) * 110_574.0);
-    let mut best = Nearest {
-        km: 0.0,
-        distance_m: f64::INFINITY,
-        in_china: false,
-    };
+    let mut best = Nearest { km: 0.0, distance_m: f64::INFINITY, in_china: false };
     let mut best_sq = f64::INFINITY;
     for index in 1..vertices.len() {
         let (ax, ay) = project(vertices[index - 1]);
         let (bx, by) = project(vertices[index]);
         let (dx, dy) = (bx - ax, by - ay);
         let length_sq = dx * dx + dy * dy;
-        let t = if length_sq > 0.0 {
-            (-(ax * dx + ay * dy) / length_sq).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
+        let t = if length_sq > 0.0 { (-(ax * dx + ay * dy) / length_sq).clamp(0.0, 1.0) } else { 0.0 };
         let (px, py) = (ax + t * dx, ay + t * dy);
         let distance_sq = px * px + py * py;
         if distance_sq < best_sq {
@@ -200,10 +187,7 @@ fn village_name(style: Style, rng: &mut ChaCha8Rng) -> (String, String) {
                 (format!("曼{a}"), format!("Man{}", a_en.to_lowercase()))
             } else {
                 let (b, b_en) = pick(&DAI_SYLLABLES, rng);
-                (
-                    format!("曼{a}{b}"),
-                    format!("Man{}{}", a_en.to_lowercase(), b_en.to_lowercase()),
-                )
+                (format!("曼{a}{b}"), format!("Man{}{}", a_en.to_lowercase(), b_en.to_lowercase()))
             }
         }
         Style::Hani => {
@@ -214,28 +198,17 @@ fn village_name(style: Style, rng: &mut ChaCha8Rng) -> (String, String) {
         Style::Lahu => {
             let (stem, stem_en) = pick(&LAHU_STEMS, rng);
             let (suffix, suffix_en) = pick(&LAHU_SUFFIXES, rng);
-            (
-                format!("{stem}{suffix}"),
-                format!("{stem_en} {suffix_en}").trim().to_owned(),
-            )
+            (format!("{stem}{suffix}"), format!("{stem_en} {suffix_en}").trim().to_owned())
         }
         Style::Blang | Style::Yao => {
             let (stem, stem_en) = pick(&MOUNTAIN_STEMS, rng);
-            let (suffix, suffix_en) =
-                pick(&[("", ""), ("上寨", "Shangzhai"), ("下寨", "Xiazhai")], rng);
-            (
-                format!("{stem}{suffix}"),
-                format!("{stem_en} {suffix_en}").trim().to_owned(),
-            )
+            let (suffix, suffix_en) = pick(&[("", ""), ("上寨", "Shangzhai"), ("下寨", "Xiazhai")], rng);
+            (format!("{stem}{suffix}"), format!("{stem_en} {suffix_en}").trim().to_owned())
         }
     }
 }
 
-fn people_of(
-    style: Style,
-    near_laos: bool,
-    rng: &mut ChaCha8Rng,
-) -> (Vec<&'static str>, Vec<&'static str>) {
+fn people_of(style: Style, near_laos: bool, rng: &mut ChaCha8Rng) -> (Vec<&'static str>, Vec<&'static str>) {
     let (group, mut languages): (&'static str, Vec<&'static str>) = match style {
         Style::Dai => ("dai", vec!["khb", "zh"]),
         Style::Hani => ("hani", vec!["hni", "zh"]),
@@ -257,11 +230,7 @@ fn people_of(
 /// proportion to their length, none closer than 800 m to another.
 pub fn villages(border: &Border, townships: &[Township], rng: &mut ChaCha8Rng) -> Vec<Village> {
     let length_km = border.length_km();
-    let laos_start_km = border
-        .sections()
-        .last()
-        .map(|section| section.start_km)
-        .unwrap_or(length_km);
+    let laos_start_km = border.sections().last().map(|section| section.start_km).unwrap_or(length_km);
     let mut villages: Vec<Village> = Vec::with_capacity(VILLAGES + 8);
     let mut names = std::collections::HashSet::new();
     while villages.len() < VILLAGES {
@@ -271,14 +240,8 @@ pub fn villages(border: &Border, townships: &[Township], rng: &mut ChaCha8Rng) -
             continue;
         };
         let near = nearest(border, lon, lat);
-        let crowded = villages
-            .iter()
-            .any(|other| planar_m(other.lon, other.lat, lon, lat) < 800.0);
-        if !near.in_china
-            || near.distance_m > MAX_VILLAGE_DISTANCE_M
-            || near.distance_m < 150.0
-            || crowded
-        {
+        let crowded = villages.iter().any(|other| planar_m(other.lon, other.lat, lon, lat) < 800.0);
+        if !near.in_china || near.distance_m > MAX_VILLAGE_DISTANCE_M || near.distance_m < 150.0 || crowded {
             continue;
         }
         let township = township_at(townships, near.km);
@@ -313,22 +276,10 @@ pub fn villages(border: &Border, townships: &[Township], rng: &mut ChaCha8Rng) -
 
 /// Real towns from places.csv that stand within range inside China join the villages under
 /// their real names (their households and languages are invented).
-fn add_real_places(
-    border: &Border,
-    townships: &[Township],
-    villages: &mut Vec<Village>,
-    rng: &mut ChaCha8Rng,
-) {
-    let laos_start_km = border
-        .sections()
-        .last()
-        .map(|section| section.start_km)
-        .unwrap_or(f64::INFINITY);
+fn add_real_places(border: &Border, townships: &[Township], villages: &mut Vec<Village>, rng: &mut ChaCha8Rng) {
+    let laos_start_km = border.sections().last().map(|section| section.start_km).unwrap_or(f64::INFINITY);
     for place in real_places() {
-        if place.kind.contains("port")
-            || place.kind.contains("station")
-            || place.kind.contains("prefecture")
-        {
+        if place.kind.contains("port") || place.kind.contains("station") || place.kind.contains("prefecture") {
             continue;
         }
         let near = nearest(border, place.lon, place.lat);
@@ -363,11 +314,7 @@ fn choose_key_villages(villages: &mut [Village], rng: &mut ChaCha8Rng) {
         .enumerate()
         .filter(|(_, village)| !village.real_place)
         .map(|(index, village)| {
-            (
-                index,
-                nearest(border, village.lon, village.lat).distance_m
-                    + rng.random_range(0.0..4000.0),
-            )
+            (index, nearest(border, village.lon, village.lat).distance_m + rng.random_range(0.0..4000.0))
         })
         .collect();
     by_distance.sort_by(|a, b| a.1.total_cmp(&b.1));
@@ -378,12 +325,7 @@ fn choose_key_villages(villages: &mut [Village], rng: &mut ChaCha8Rng) {
 
 /// `POSTS` posts whose sectors tile [0, length] exactly; each post stands 1–5 km inside China
 /// from its sector's middle, or at the real Mohan port when its sector holds the port.
-pub fn posts(
-    border: &Border,
-    townships: &[Township],
-    villages: &[Village],
-    rng: &mut ChaCha8Rng,
-) -> Vec<Post> {
+pub fn posts(border: &Border, townships: &[Township], villages: &[Village], rng: &mut ChaCha8Rng) -> Vec<Post> {
     let length_km = border.length_km();
     let weights: Vec<f64> = (0..POSTS).map(|_| rng.random_range(0.7..1.3)).collect();
     let total: f64 = weights.iter().sum();
@@ -392,22 +334,11 @@ pub fn posts(
     let mut start_km = 0.0;
     let mut used_names = std::collections::HashSet::new();
     for (index, weight) in weights.iter().enumerate() {
-        let end_km = if index + 1 == POSTS {
-            length_km
-        } else {
-            start_km + length_km * weight / total
-        };
+        let end_km = if index + 1 == POSTS { length_km } else { start_km + length_km * weight / total };
         let middle_km = (start_km + end_km) / 2.0;
-        let port = ports
-            .iter()
-            .find(|(_, near)| (start_km..end_km).contains(&near.km));
+        let port = ports.iter().find(|(_, near)| (start_km..end_km).contains(&near.km));
         let (lon, lat, name_zh, name_en) = if let Some((place, _)) = port {
-            (
-                place.lon,
-                place.lat,
-                format!("{}联防所", place.name_zh),
-                format!("{} joint-defense post", place.name_en),
-            )
+            (place.lon, place.lat, format!("{}联防所", place.name_zh), format!("{} joint-defense post", place.name_en))
         } else {
             let (lon, lat) = place_inside(border, middle_km, rng);
             let village = nearest_village(villages, lon, lat);
@@ -449,20 +380,13 @@ fn place_inside(border: &Border, km: f64, rng: &mut ChaCha8Rng) -> (f64, f64) {
             return (lon, lat);
         }
     }
-    fallback.unwrap_or_else(|| {
-        border
-            .point_at(km)
-            .map(|station| (station.lon, station.lat))
-            .unwrap_or((0.0, 0.0))
-    })
+    fallback.unwrap_or_else(|| border.point_at(km).map(|station| (station.lon, station.lat)).unwrap_or((0.0, 0.0)))
 }
 
 fn nearest_village(villages: &[Village], lon: f64, lat: f64) -> &Village {
     villages
         .iter()
-        .min_by(|a, b| {
-            planar_m(a.lon, a.lat, lon, lat).total_cmp(&planar_m(b.lon, b.lat, lon, lat))
-        })
+        .min_by(|a, b| planar_m(a.lon, a.lat, lon, lat).total_cmp(&planar_m(b.lon, b.lat, lon, lat)))
         .unwrap_or(&villages[0])
 }
 
@@ -489,18 +413,8 @@ mod tests {
         let townships = townships(border);
         let mong_la = nearest(border, 100.04, 21.663889);
         let mohan = nearest(border, 101.682393, 21.185583);
-        assert_eq!(
-            townships[township_at(&townships, mong_la.km)].name_zh,
-            "打洛镇",
-            "Möng La at km {}",
-            mong_la.km
-        );
-        assert_eq!(
-            townships[township_at(&townships, mohan.km)].name_zh,
-            "磨憨镇",
-            "Mohan at km {}",
-            mohan.km
-        );
+        assert_eq!(townships[township_at(&townships, mong_la.km)].name_zh, "打洛镇", "Möng La at km {}", mong_la.km);
+        assert_eq!(townships[township_at(&townships, mohan.km)].name_zh, "磨憨镇", "Mohan at km {}", mohan.km);
         assert!(!mong_la.in_china && mohan.distance_m < 2000.0);
     }
 

@@ -19,9 +19,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::border::Border;
 
-pub use incidents::{
-    DEFAULT_TOTAL as DEFAULT_INCIDENTS, IncidentStream, MIN_TOTAL as MIN_INCIDENTS, incident_split,
-};
+pub use incidents::{DEFAULT_TOTAL as DEFAULT_INCIDENTS, IncidentStream, MIN_TOTAL as MIN_INCIDENTS, incident_split};
 
 /// The published 2024-vs-2023 changes the demo reproduces (per cent).
 pub mod targets {
@@ -266,26 +264,13 @@ impl Demo {
         let posts = geography::posts(border, &townships, &villages, &mut stream(seed, 3));
         let departments = people::departments(&townships);
         let users = people::liaison_officers(&departments, &mut stream(seed, 4));
-        let linkages = activity::linkages(
-            &villages,
-            &posts,
-            &departments,
-            &users,
-            &mut stream(seed, 5),
-        );
+        let linkages = activity::linkages(&villages, &posts, &departments, &users, &mut stream(seed, 5));
         let visits = activity::visits(&linkages, &villages, &posts, tz, &mut stream(seed, 6));
         let patrols = activity::patrols(border, &posts, tz, &mut stream(seed, 7));
         let teams = people::teams(&mut stream(seed, 8));
         let sessions = activity::sessions(&teams, &villages, &townships, tz, &mut stream(seed, 9));
-        let cases = activity::cases(
-            &villages,
-            &townships,
-            &departments,
-            &visits,
-            incident_total,
-            tz,
-            &mut stream(seed, 10),
-        );
+        let cases =
+            activity::cases(&villages, &townships, &departments, &visits, incident_total, tz, &mut stream(seed, 10));
         Demo {
             seed,
             townships,

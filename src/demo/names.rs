@@ -66,8 +66,7 @@ pub const HANI_STEMS: [(&str, &str); 20] = [
 ];
 
 /// Suffixes of Hani village names.
-pub const HANI_SUFFIXES: [(&str, &str); 3] =
-    [("寨", "Zhai"), ("新寨", "Xinzhai"), ("老寨", "Laozhai")];
+pub const HANI_SUFFIXES: [(&str, &str); 3] = [("寨", "Zhai"), ("新寨", "Xinzhai"), ("老寨", "Laozhai")];
 
 /// Stems of Lahu village names.
 pub const LAHU_STEMS: [(&str, &str); 14] = [
@@ -106,10 +105,10 @@ pub const MOUNTAIN_STEMS: [(&str, &str); 10] = [
 
 /// Common surnames, with given-name characters, for invented officers and team members.
 pub const SURNAMES: [&str; 24] = [
-    "岩", "玉", "刀", "李", "王", "张", "杨", "罗", "周", "陈", "白", "石", "赵", "马", "胡", "徐",
-    "朱", "高", "郭", "林", "黄", "何", "康", "段",
+    "岩", "玉", "刀", "李", "王", "张", "杨", "罗", "周", "陈", "白", "石", "赵", "马", "胡", "徐", "朱", "高", "郭",
+    "林", "黄", "何", "康", "段",
 ];
 pub const GIVEN: [&str; 30] = [
-    "香", "温", "罕", "丙", "光", "应", "帅", "明", "华", "琼", "叶", "静", "勇", "军", "强", "芳",
-    "丽", "燕", "波", "涛", "宁", "安", "平", "庆", "新", "龙", "凤", "云", "海", "梅",
+    "香", "温", "罕", "丙", "光", "应", "帅", "明", "华", "琼", "叶", "静", "勇", "军", "强", "芳", "丽", "燕", "波",
+    "涛", "宁", "安", "平", "庆", "新", "龙", "凤", "云", "海", "梅",
 ];

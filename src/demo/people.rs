@@ -8,36 +8,21 @@ use super::{Department, Member, Team, Township, Unit, User};
 
 /// Prefecture-level member units (kinds of body found in any Chinese prefecture).
 const PREFECTURE_UNITS: [(&str, &str); 22] = [
-    (
-        "州委政法委",
-        "Prefecture Political-Legal Affairs Commission",
-    ),
+    ("州委政法委", "Prefecture Political-Legal Affairs Commission"),
     ("州公安局", "Prefecture Public Security Bureau"),
     ("州司法局", "Prefecture Justice Bureau"),
-    (
-        "州民族宗教事务委员会",
-        "Prefecture Ethnic and Religious Affairs Commission",
-    ),
-    (
-        "州农业农村局",
-        "Prefecture Agriculture and Rural Affairs Bureau",
-    ),
+    ("州民族宗教事务委员会", "Prefecture Ethnic and Religious Affairs Commission"),
+    ("州农业农村局", "Prefecture Agriculture and Rural Affairs Bureau"),
     ("州卫生健康委员会", "Prefecture Health Commission"),
     ("州教育体育局", "Prefecture Education and Sports Bureau"),
     ("州交通运输局", "Prefecture Transport Bureau"),
     ("州自然资源局", "Prefecture Natural Resources Bureau"),
     ("州林业和草原局", "Prefecture Forestry and Grassland Bureau"),
     ("州商务局", "Prefecture Commerce Bureau"),
-    (
-        "州人力资源和社会保障局",
-        "Prefecture Human Resources and Social Security Bureau",
-    ),
+    ("州人力资源和社会保障局", "Prefecture Human Resources and Social Security Bureau"),
     ("州民政局", "Prefecture Civil Affairs Bureau"),
     ("州财政局", "Prefecture Finance Bureau"),
-    (
-        "州住房和城乡建设局",
-        "Prefecture Housing and Urban-Rural Development Bureau",
-    ),
+    ("州住房和城乡建设局", "Prefecture Housing and Urban-Rural Development Bureau"),
     ("州水务局", "Prefecture Water Affairs Bureau"),
     ("州文化和旅游局", "Prefecture Culture and Tourism Bureau"),
     ("州市场监督管理局", "Prefecture Market Regulation Bureau"),
@@ -57,11 +42,8 @@ const COUNTY_UNITS: [(&str, &str); 6] = [
     ("人民法院", "People's Court"),
 ];
 
-const COUNTIES: [(&str, &str, &str); 3] = [
-    ("532801", "景洪市", "Jinghong"),
-    ("532822", "勐海县", "Menghai"),
-    ("532823", "勐腊县", "Mengla"),
-];
+const COUNTIES: [(&str, &str, &str); 3] =
+    [("532801", "景洪市", "Jinghong"), ("532822", "勐海县", "Menghai"), ("532823", "勐腊县", "Mengla")];
 
 pub fn departments(townships: &[Township]) -> Vec<Department> {
     let mut departments = Vec::new();
@@ -99,9 +81,7 @@ pub fn departments(townships: &[Township]) -> Vec<Department> {
 
 pub fn person_name(rng: &mut ChaCha8Rng) -> String {
     let surname = SURNAMES[rng.random_range(0..SURNAMES.len())];
-    let given: String = (0..rng.random_range(1..=2))
-        .map(|_| GIVEN[rng.random_range(0..GIVEN.len())])
-        .collect();
+    let given: String = (0..rng.random_range(1..=2)).map(|_| GIVEN[rng.random_range(0..GIVEN.len())]).collect();
     format!("{surname}{given}")
 }
 
@@ -147,10 +127,7 @@ pub fn teams(rng: &mut ChaCha8Rng) -> Vec<Team> {
                             languages.push(language);
                         }
                     }
-                    Member {
-                        name: person_name(rng),
-                        languages,
-                    }
+                    Member { name: person_name(rng), languages }
                 })
                 .collect();
             teams.push(Team {

@@ -9,8 +9,7 @@
 /// assert_eq!(percent_change(0.0, 5.0), None);
 /// ```
 pub fn percent_change(base: f64, compare: f64) -> Option<f64> {
-    (base != 0.0 && base.is_finite() && compare.is_finite())
-        .then(|| (compare - base) / base * 100.0)
+    (base != 0.0 && base.is_finite() && compare.is_finite()).then(|| (compare - base) / base * 100.0)
 }
 
 /// Rounds to one decimal, half away from zero, as published figures are written ("−31.3 %").
@@ -29,11 +28,7 @@ pub struct Change {
 
 impl Change {
     pub fn new(base: f64, compare: f64) -> Change {
-        Change {
-            base,
-            compare,
-            percent: percent_change(base, compare),
-        }
+        Change { base, compare, percent: percent_change(base, compare) }
     }
 
     /// The percentage rounded to one decimal, as published.
@@ -45,11 +40,8 @@ impl Change {
 /// Population-weighted mean of per-capita values: Σ(value × population) / Σ population,
 /// i.e. the per-capita figure of the villages taken together. `None` without population.
 pub fn weighted_per_capita(rows: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
-    let (weighted, population) = rows
-        .into_iter()
-        .fold((0.0, 0.0), |(sum, pop), (value, weight)| {
-            (sum + value * weight, pop + weight)
-        });
+    let (weighted, population) =
+        rows.into_iter().fold((0.0, 0.0), |(sum, pop), (value, weight)| (sum + value * weight, pop + weight));
     (population > 0.0).then(|| weighted / population)
 }
 
@@ -79,10 +71,7 @@ mod tests {
 
     #[test]
     fn per_capita_is_weighted_by_population() {
-        assert_eq!(
-            weighted_per_capita([(10_000.0, 100.0), (20_000.0, 300.0)]),
-            Some(17_500.0)
-        );
+        assert_eq!(weighted_per_capita([(10_000.0, 100.0), (20_000.0, 300.0)]), Some(17_500.0));
         assert_eq!(weighted_per_capita(Vec::<(f64, f64)>::new()), None);
     }
 }

@@ -11,10 +11,8 @@ pub struct LonLat {
 
 impl LonLat {
     pub fn new(lon: f64, lat: f64) -> Option<LonLat> {
-        let valid = lon.is_finite()
-            && lat.is_finite()
-            && (-180.0..=180.0).contains(&lon)
-            && (-90.0..=90.0).contains(&lat);
+        let valid =
+            lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
         valid.then_some(LonLat { lon, lat })
     }
 
@@ -32,10 +30,7 @@ impl LonLat {
     pub fn parse(lon: Option<&str>, lat: Option<&str>) -> Result<LonLat, DomainError> {
         let lon = lon.ok_or(DomainError::MissingParameter { name: "lon" })?;
         let lat = lat.ok_or(DomainError::MissingParameter { name: "lat" })?;
-        let invalid = || DomainError::InvalidPosition {
-            lon: lon.to_owned(),
-            lat: lat.to_owned(),
-        };
+        let invalid = || DomainError::InvalidPosition { lon: lon.to_owned(), lat: lat.to_owned() };
         let lon_value = lon.trim().parse::<f64>().map_err(|_| invalid())?;
         let lat_value = lat.trim().parse::<f64>().map_err(|_| invalid())?;
         LonLat::new(lon_value, lat_value).ok_or_else(invalid)
@@ -60,14 +55,9 @@ impl Bbox {
     /// assert!(Bbox::parse("101,21,100,22").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Bbox, DomainError> {
-        let invalid = || DomainError::InvalidBbox {
-            value: text.to_owned(),
-        };
-        let numbers: Vec<f64> = text
-            .split(',')
-            .map(|part| part.trim().parse::<f64>())
-            .collect::<Result<_, _>>()
-            .map_err(|_| invalid())?;
+        let invalid = || DomainError::InvalidBbox { value: text.to_owned() };
+        let numbers: Vec<f64> =
+            text.split(',').map(|part| part.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| invalid())?;
         let [min_lon, min_lat, max_lon, max_lat] = numbers[..] else {
             return Err(invalid());
         };
@@ -117,13 +107,7 @@ mod tests {
             "NaN,1,2,3",
             "inf,1,2,3",
         ] {
-            assert_eq!(
-                Bbox::parse(bad),
-                Err(DomainError::InvalidBbox {
-                    value: bad.to_owned()
-                }),
-                "{bad}"
-            );
+            assert_eq!(Bbox::parse(bad), Err(DomainError::InvalidBbox { value: bad.to_owned() }), "{bad}");
         }
     }
 

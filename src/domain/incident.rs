@@ -34,9 +34,7 @@ impl Category {
     }
 
     pub fn parse(code: &str) -> Option<Category> {
-        Category::ALL
-            .into_iter()
-            .find(|category| category.code() == code)
+        Category::ALL.into_iter().find(|category| category.code() == code)
     }
 }
 

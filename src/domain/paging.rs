@@ -22,21 +22,15 @@ impl Page {
             Some(text) => match text.trim().parse::<u64>() {
                 Ok(value) if (1..=max_limit).contains(&value) => value,
                 _ => {
-                    return Err(DomainError::InvalidLimit {
-                        value: text.to_owned(),
-                        max: max_limit,
-                    });
+                    return Err(DomainError::InvalidLimit { value: text.to_owned(), max: max_limit });
                 }
             },
         };
         let offset = match offset {
             None => 0,
-            Some(text) => text
-                .trim()
-                .parse::<u64>()
-                .map_err(|_| DomainError::InvalidOffset {
-                    value: text.to_owned(),
-                })?,
+            Some(text) => {
+                text.trim().parse::<u64>().map_err(|_| DomainError::InvalidOffset { value: text.to_owned() })?
+            }
         };
         Ok(Page { limit, offset })
     }
@@ -52,18 +46,12 @@ impl Page {
     /// The page after this one, if `matched` records leave any.
     pub fn next(&self, matched: u64) -> Option<Page> {
         let next_offset = self.offset.checked_add(self.limit)?;
-        (next_offset < matched).then_some(Page {
-            limit: self.limit,
-            offset: next_offset,
-        })
+        (next_offset < matched).then_some(Page { limit: self.limit, offset: next_offset })
     }
 
     /// The page before this one, if this is not the first.
     pub fn previous(&self) -> Option<Page> {
-        (self.offset > 0).then(|| Page {
-            limit: self.limit,
-            offset: self.offset.saturating_sub(self.limit),
-        })
+        (self.offset > 0).then(|| Page { limit: self.limit, offset: self.offset.saturating_sub(self.limit) })
     }
 }
 
@@ -78,9 +66,7 @@ pub struct ListFilter {
 pub fn parse_id(text: &str) -> Result<i64, DomainError> {
     match text.parse::<i64>() {
         Ok(id) if id > 0 => Ok(id),
-        _ => Err(DomainError::InvalidId {
-            value: text.to_owned(),
-        }),
+        _ => Err(DomainError::InvalidId { value: text.to_owned() }),
     }
 }
 
@@ -90,13 +76,7 @@ mod tests {
 
     #[test]
     fn defaults_apply_when_nothing_is_given() {
-        assert_eq!(
-            Page::parse(None, None, 100, 1000),
-            Ok(Page {
-                limit: 100,
-                offset: 0
-            })
-        );
+        assert_eq!(Page::parse(None, None, 100, 1000), Ok(Page { limit: 100, offset: 0 }));
     }
 
     #[test]
@@ -104,46 +84,23 @@ mod tests {
         for bad in ["0", "1001", "-1", "ten", ""] {
             assert_eq!(
                 Page::parse(Some(bad), None, 100, 1000),
-                Err(DomainError::InvalidLimit {
-                    value: bad.to_owned(),
-                    max: 1000
-                })
+                Err(DomainError::InvalidLimit { value: bad.to_owned(), max: 1000 })
             );
         }
         assert_eq!(
             Page::parse(None, Some("-5"), 100, 1000),
-            Err(DomainError::InvalidOffset {
-                value: "-5".to_owned()
-            })
+            Err(DomainError::InvalidOffset { value: "-5".to_owned() })
         );
     }
 
     #[test]
     fn next_and_previous_pages_stay_within_the_matches() {
         let page = Page::parse(Some("10"), Some("20"), 100, 1000).expect("valid page");
-        assert_eq!(
-            page.next(31),
-            Some(Page {
-                limit: 10,
-                offset: 30
-            })
-        );
+        assert_eq!(page.next(31), Some(Page { limit: 10, offset: 30 }));
         assert_eq!(page.next(30), None);
-        assert_eq!(
-            page.previous(),
-            Some(Page {
-                limit: 10,
-                offset: 10
-            })
-        );
+        assert_eq!(page.previous(), Some(Page { limit: 10, offset: 10 }));
         let first = Page::parse(Some("10"), Some("5"), 100, 1000).expect("valid page");
-        assert_eq!(
-            first.previous(),
-            Some(Page {
-                limit: 10,
-                offset: 0
-            })
-        );
+        assert_eq!(first.previous(), Some(Page { limit: 10, offset: 0 }));
     }
 
     #[test]

@@ -24,9 +24,7 @@ pub fn local_year<Tz: TimeZone>(instant: DateTime<Utc>, tz: &Tz) -> i32 {
 
 fn local_midnight<Tz: TimeZone>(date: NaiveDate, tz: &Tz) -> Option<DateTime<Utc>> {
     let naive = date.and_hms_opt(0, 0, 0)?;
-    tz.from_local_datetime(&naive)
-        .earliest()
-        .map(|local| local.with_timezone(&Utc))
+    tz.from_local_datetime(&naive).earliest().map(|local| local.with_timezone(&Utc))
 }
 
 #[cfg(test)]

@@ -66,19 +66,14 @@ impl Localizer {
             };
             if let Some(file) = LocaleFiles::get(&path) {
                 let text = String::from_utf8_lossy(&file.data).into_owned();
-                files
-                    .entry(dir.to_owned())
-                    .or_default()
-                    .push((path.to_string(), text));
+                files.entry(dir.to_owned()).or_default().push((path.to_string(), text));
             }
         }
         Localizer::from_sources(files)
     }
 
     /// Builds the bundles from `(locale dir → [(file name, text)])`.
-    pub fn from_sources(
-        files: BTreeMap<String, Vec<(String, String)>>,
-    ) -> Result<Localizer, Vec<I18nError>> {
+    pub fn from_sources(files: BTreeMap<String, Vec<(String, String)>>) -> Result<Localizer, Vec<I18nError>> {
         let mut errors = Vec::new();
         let mut locales = Vec::new();
         for (dir, sources) in files {
@@ -94,10 +89,7 @@ impl Localizer {
                     Ok(resource) => resource,
                     Err((resource, parse_errors)) => {
                         for error in parse_errors {
-                            errors.push(I18nError::Syntax {
-                                file: file.clone(),
-                                message: error.to_string(),
-                            });
+                            errors.push(I18nError::Syntax { file: file.clone(), message: error.to_string() });
                         }
                         resource
                     }
@@ -110,24 +102,15 @@ impl Localizer {
                 if let Err(add_errors) = bundle.add_resource(resource) {
                     for error in add_errors {
                         if let fluent_bundle::FluentError::Overriding { id, .. } = error {
-                            errors.push(I18nError::Duplicate {
-                                file: file.clone(),
-                                id,
-                            });
+                            errors.push(I18nError::Duplicate { file: file.clone(), id });
                         }
                     }
                 }
             }
             message_ids.sort();
-            locales.push(Locale {
-                id,
-                bundle,
-                message_ids,
-            });
+            locales.push(Locale { id, bundle, message_ids });
         }
-        let default: LanguageIdentifier = DEFAULT_LOCALE
-            .parse()
-            .map_err(|_| vec![I18nError::NoReference])?;
+        let default: LanguageIdentifier = DEFAULT_LOCALE.parse().map_err(|_| vec![I18nError::NoReference])?;
         if !locales.iter().any(|locale| locale.id == default) {
             errors.push(I18nError::NoReference);
         }
@@ -135,11 +118,7 @@ impl Localizer {
             return Err(errors);
         }
         let available = locales.iter().map(|locale| locale.id.clone()).collect();
-        Ok(Localizer {
-            locales,
-            available,
-            default,
-        })
+        Ok(Localizer { locales, available, default })
     }
 
     /// The locales present, reference first.
@@ -162,42 +141,26 @@ impl Localizer {
 
     /// Picks the best available locale for preferences given in order (already parsed tags
     /// such as `?lang=` values or Accept-Language entries), falling back to zh-CN.
-    pub fn negotiate<'a>(
-        &self,
-        preferences: impl IntoIterator<Item = &'a str>,
-    ) -> LanguageIdentifier {
-        let requested: Vec<LanguageIdentifier> = preferences
-            .into_iter()
-            .filter_map(|tag| tag.trim().parse().ok())
-            .collect();
+    pub fn negotiate<'a>(&self, preferences: impl IntoIterator<Item = &'a str>) -> LanguageIdentifier {
+        let requested: Vec<LanguageIdentifier> =
+            preferences.into_iter().filter_map(|tag| tag.trim().parse().ok()).collect();
         let chosen = fluent_langneg::negotiate_languages(
             &requested,
             &self.available,
             Some(&self.default),
             fluent_langneg::NegotiationStrategy::Lookup,
         );
-        chosen
-            .first()
-            .map(|id| (*id).clone())
-            .unwrap_or_else(|| self.default.clone())
+        chosen.first().map(|id| (*id).clone()).unwrap_or_else(|| self.default.clone())
     }
 
     /// Language tags from an `Accept-Language` header, in order of preference.
     pub fn parse_accept_language(header: &str) -> Vec<String> {
-        fluent_langneg::accepted_languages::parse(header)
-            .into_iter()
-            .map(|id| id.to_string())
-            .collect()
+        fluent_langneg::accepted_languages::parse(header).into_iter().map(|id| id.to_string()).collect()
     }
 
     /// Formats message `id` in `locale`, falling back to zh-CN when the locale lacks it.
     /// Formatting problems are logged, never panicked on.
-    pub fn format(
-        &self,
-        locale: &LanguageIdentifier,
-        id: &str,
-        args: &[(&str, FluentValue<'_>)],
-    ) -> String {
+    pub fn format(&self, locale: &LanguageIdentifier, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let fluent_args = (!args.is_empty()).then(|| {
             let mut fluent_args = FluentArgs::new();
             for (name, value) in args {
@@ -209,17 +172,11 @@ impl Localizer {
             let Some(entry) = self.locales.iter().find(|entry| &entry.id == candidate) else {
                 continue;
             };
-            let Some(pattern) = entry
-                .bundle
-                .get_message(id)
-                .and_then(|message| message.value())
-            else {
+            let Some(pattern) = entry.bundle.get_message(id).and_then(|message| message.value()) else {
                 continue;
             };
             let mut errors = Vec::new();
-            let text = entry
-                .bundle
-                .format_pattern(pattern, fluent_args.as_ref(), &mut errors);
+            let text = entry.bundle.format_pattern(pattern, fluent_args.as_ref(), &mut errors);
             if !errors.is_empty() {
                 tracing::warn!(message_id = id, locale = %candidate, ?errors, "Fluent formatting problem");
             }
@@ -247,36 +204,19 @@ mod tests {
     fn every_locale_parses_and_matches_the_reference() {
         let localizer = Localizer::load_embedded().expect("locales load without errors");
         let reference = localizer.message_ids(&lang(DEFAULT_LOCALE)).to_vec();
-        assert!(
-            !reference.is_empty(),
-            "the reference locale defines messages"
-        );
+        assert!(!reference.is_empty(), "the reference locale defines messages");
         let english = localizer.message_ids(&lang("en"));
-        let missing_in_en: Vec<_> = reference
-            .iter()
-            .filter(|id| !english.contains(id))
-            .collect();
-        let extra_in_en: Vec<_> = english
-            .iter()
-            .filter(|id| !reference.contains(id))
-            .collect();
+        let missing_in_en: Vec<_> = reference.iter().filter(|id| !english.contains(id)).collect();
+        let extra_in_en: Vec<_> = english.iter().filter(|id| !reference.contains(id)).collect();
         assert!(missing_in_en.is_empty(), "en lacks {missing_in_en:?}");
-        assert!(
-            extra_in_en.is_empty(),
-            "en has ids zh-CN lacks: {extra_in_en:?}"
-        );
+        assert!(extra_in_en.is_empty(), "en has ids zh-CN lacks: {extra_in_en:?}");
     }
 
     #[test]
     fn a_syntax_error_is_reported_with_its_file() {
         let mut files = BTreeMap::new();
-        files.insert(
-            "zh-CN".to_owned(),
-            vec![("zh-CN/x.ftl".to_owned(), "ok = 好\nbroken = {\n".to_owned())],
-        );
-        let errors = Localizer::from_sources(files)
-            .err()
-            .expect("a syntax error is an error");
+        files.insert("zh-CN".to_owned(), vec![("zh-CN/x.ftl".to_owned(), "ok = 好\nbroken = {\n".to_owned())]);
+        let errors = Localizer::from_sources(files).err().expect("a syntax error is an error");
         assert!(matches!(&errors[0], I18nError::Syntax { file, .. } if file == "zh-CN/x.ftl"));
     }
 
@@ -285,21 +225,12 @@ mod tests {
         let mut files = BTreeMap::new();
         files.insert(
             "zh-CN".to_owned(),
-            vec![(
-                "a.ftl".to_owned(),
-                "hello = 你好 { $name }\nonly-zh = 只有中文\n".to_owned(),
-            )],
+            vec![("a.ftl".to_owned(), "hello = 你好 { $name }\nonly-zh = 只有中文\n".to_owned())],
         );
-        files.insert(
-            "en".to_owned(),
-            vec![("a.ftl".to_owned(), "hello = Hello { $name }\n".to_owned())],
-        );
+        files.insert("en".to_owned(), vec![("a.ftl".to_owned(), "hello = Hello { $name }\n".to_owned())]);
         let localizer = Localizer::from_sources(files).expect("valid sources");
         let en = lang("en");
-        assert_eq!(
-            localizer.format(&en, "hello", &[("name", "Ai".into())]),
-            "Hello Ai"
-        );
+        assert_eq!(localizer.format(&en, "hello", &[("name", "Ai".into())]), "Hello Ai");
         assert_eq!(localizer.text(&en, "only-zh"), "只有中文");
     }
 
@@ -310,9 +241,6 @@ mod tests {
         assert_eq!(localizer.negotiate(["fr"]), lang("zh-CN"));
         assert_eq!(localizer.negotiate(Vec::<&str>::new()), lang("zh-CN"));
         let from_header = Localizer::parse_accept_language("de;q=0.9, en-GB;q=0.8");
-        assert_eq!(
-            localizer.negotiate(from_header.iter().map(String::as_str)),
-            lang("en")
-        );
+        assert_eq!(localizer.negotiate(from_header.iter().map(String::as_str)), lang("en"));
     }
 }

@@ -8,8 +8,8 @@ use indicatif::ProgressBar;
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::sea_query::{Expr, Order, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
 };
 
 use super::ServiceError;
@@ -22,13 +22,8 @@ use crate::store::entities::border_version;
 const RECOMPUTE_BATCH: u64 = 2000;
 
 /// Tables whose rows carry a point and border fields, with whether their id is a BIGINT.
-pub const LOCATED_TABLES: [(&str, bool); 5] = [
-    ("villages", false),
-    ("posts", false),
-    ("visits", false),
-    ("incidents", true),
-    ("cases", false),
-];
+pub const LOCATED_TABLES: [(&str, bool); 5] =
+    [("villages", false), ("posts", false), ("visits", false), ("incidents", true), ("cases", false)];
 
 fn db_err(error: sea_orm::DbErr) -> ServiceError {
     StoreError::from(error).into()
@@ -43,12 +38,7 @@ pub fn fields(border: &Border, lon: f64, lat: f64) -> BorderFields {
             section: Some(location.section.as_str().to_owned()),
             side: Some(location.side.as_str().to_owned()),
         },
-        None => BorderFields {
-            border_km: None,
-            distance_m: None,
-            section: None,
-            side: None,
-        },
+        None => BorderFields { border_km: None, distance_m: None, section: None, side: None },
     }
 }
 
@@ -65,9 +55,7 @@ pub async fn active(db: &impl ConnectionTrait) -> Result<Arc<Border>, ServiceErr
     };
     let border = Border::from_geojson_str(&version.geojson).map_err(ServiceError::InvalidBorder)?;
     let border = match &version.pillars_csv {
-        Some(csv) => border
-            .with_pillars_csv(csv)
-            .map_err(ServiceError::InvalidBorder)?,
+        Some(csv) => border.with_pillars_csv(csv).map_err(ServiceError::InvalidBorder)?,
         None => border,
     };
     Ok(Arc::new(border))
@@ -95,9 +83,7 @@ pub async fn import(
 ) -> Result<ImportReport, ServiceError> {
     let border = Border::from_geojson_str(geojson).map_err(ServiceError::InvalidBorder)?;
     let border = match pillars_csv {
-        Some(csv) => border
-            .with_pillars_csv(csv)
-            .map_err(ServiceError::InvalidBorder)?,
+        Some(csv) => border.with_pillars_csv(csv).map_err(ServiceError::InvalidBorder)?,
         None => border,
     };
     let txn = db.begin().await.map_err(db_err)?;
@@ -135,28 +121,17 @@ pub async fn import(
 async fn count_located(db: &impl ConnectionTrait) -> Result<u64, ServiceError> {
     let mut total = 0;
     for (table, _) in LOCATED_TABLES {
-        let statement = Query::select()
-            .expr(Expr::col("id").count())
-            .from(table)
-            .and_where(Expr::col("lon").is_not_null())
-            .take();
+        let statement =
+            Query::select().expr(Expr::col("id").count()).from(table).and_where(Expr::col("lon").is_not_null()).take();
         let row = db.query_one(&statement).await.map_err(db_err)?;
-        let count: i64 = row
-            .map(|row| row.try_get_by_index(0))
-            .transpose()
-            .map_err(db_err)?
-            .unwrap_or(0);
+        let count: i64 = row.map(|row| row.try_get_by_index(0)).transpose().map_err(db_err)?.unwrap_or(0);
         total += count as u64;
     }
     Ok(total)
 }
 
 /// Recomputes the border fields of every located row of every located table.
-pub async fn recompute_all(
-    db: &impl ConnectionTrait,
-    border: &Border,
-    bar: &ProgressBar,
-) -> Result<u64, ServiceError> {
+pub async fn recompute_all(db: &impl ConnectionTrait, border: &Border, bar: &ProgressBar) -> Result<u64, ServiceError> {
     let mut records = 0;
     for (table, big_id) in LOCATED_TABLES {
         records += recompute_table(db, border, table, big_id, bar).await?;
@@ -213,11 +188,7 @@ async fn recompute_table(
 }
 
 fn value_row(id: i64, fields: &BorderFields) -> String {
-    let number = |value: Option<f64>| {
-        value
-            .filter(|v| v.is_finite())
-            .map_or("NULL".to_owned(), |v| format!("{v:?}"))
-    };
+    let number = |value: Option<f64>| value.filter(|v| v.is_finite()).map_or("NULL".to_owned(), |v| format!("{v:?}"));
     let code = |value: &Option<String>| match value.as_deref() {
         Some(code @ ("MM" | "LA" | "cn" | "abroad")) => format!("'{code}'"),
         _ => "NULL".to_owned(),
@@ -259,8 +230,7 @@ pub struct BorderView {
 impl BorderView {
     /// Measured length as a share of the official one (e.g. 0.697).
     pub fn measured_to_official_ratio(&self) -> Option<f64> {
-        self.official_length_km
-            .map(|official| self.measured_length_km / official)
+        self.official_length_km.map(|official| self.measured_length_km / official)
     }
 }
 
@@ -325,31 +295,18 @@ fn located_point(border: &Border, position: crate::domain::geo::LonLat) -> Optio
 }
 
 /// Locates one validated position.
-pub fn locate_one(
-    border: &Border,
-    position: crate::domain::geo::LonLat,
-) -> Result<LocatedPoint, ServiceError> {
+pub fn locate_one(border: &Border, position: crate::domain::geo::LonLat) -> Result<LocatedPoint, ServiceError> {
     located_point(border, position).ok_or_else(|| {
-        crate::domain::DomainError::InvalidPosition {
-            lon: position.lon().to_string(),
-            lat: position.lat().to_string(),
-        }
-        .into()
+        crate::domain::DomainError::InvalidPosition { lon: position.lon().to_string(), lat: position.lat().to_string() }
+            .into()
     })
 }
 
 /// Locates up to [`MAX_POINTS`] raw positions; the first invalid one fails the whole request.
-pub fn locate_many(
-    border: &Border,
-    points: &[(f64, f64)],
-) -> Result<Vec<LocatedPoint>, ServiceError> {
+pub fn locate_many(border: &Border, points: &[(f64, f64)]) -> Result<Vec<LocatedPoint>, ServiceError> {
     use crate::domain::DomainError;
     if points.len() > MAX_POINTS {
-        return Err(DomainError::TooManyPoints {
-            count: points.len(),
-            max: MAX_POINTS,
-        }
-        .into());
+        return Err(DomainError::TooManyPoints { count: points.len(), max: MAX_POINTS }.into());
     }
     points
         .iter()
@@ -357,9 +314,7 @@ pub fn locate_many(
         .map(|(index, (lon, lat))| {
             crate::domain::geo::LonLat::new(*lon, *lat)
                 .and_then(|position| located_point(border, position))
-                .ok_or(ServiceError::Invalid(DomainError::InvalidPositionAt {
-                    index,
-                }))
+                .ok_or(ServiceError::Invalid(DomainError::InvalidPositionAt { index }))
         })
         .collect()
 }

@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 use serde_json::json;
 
@@ -20,8 +20,8 @@ use crate::demo::{self as generator, CaseOrigin, Demo, Unit};
 use crate::i18n::Localizer;
 use crate::store::entities::{
     admin_unit, case, case_event, department, incident, linkage, linkage_officer, outreach_member,
-    outreach_member_language, outreach_session, outreach_team, patrol, post, user, village,
-    village_indicator, village_language, visit,
+    outreach_member_language, outreach_session, outreach_team, patrol, post, user, village, village_indicator,
+    village_language, visit,
 };
 use crate::store::{StoreError, meta};
 
@@ -93,11 +93,7 @@ pub async fn load(
     meta::insert(&txn, META_SEED, &options.seed.to_string()).await?;
     meta::insert(&txn, META_INCIDENTS, &options.incidents.to_string()).await?;
     txn.commit().await.map_err(db_err)?;
-    tracing::info!(
-        seed = options.seed,
-        incidents = options.incidents,
-        "demo data loaded"
-    );
+    tracing::info!(seed = options.seed, incidents = options.incidents, "demo data loaded");
     Ok(DemoOutcome::Loaded {
         seed: options.seed,
         villages: demo.villages.len(),
@@ -145,29 +141,13 @@ async fn write(
     reference.inc(1);
     let user_ids = write_users(txn, demo, &units, &department_ids).await?;
     reference.inc(1);
-    let linkage_ids = write_linkages(
-        txn,
-        demo,
-        &village_ids,
-        &post_ids,
-        &department_ids,
-        &user_ids,
-    )
-    .await?;
+    let linkage_ids = write_linkages(txn, demo, &village_ids, &post_ids, &department_ids, &user_ids).await?;
     reference.inc(1);
     reference.finish();
 
     let incidents = bar(progress, options.incidents, "cli-progress-incidents");
-    let first_incident_id = write_incidents(
-        txn,
-        demo,
-        located,
-        options.incidents,
-        tz,
-        &village_ids,
-        &incidents,
-    )
-    .await?;
+    let first_incident_id =
+        write_incidents(txn, demo, located, options.incidents, tz, &village_ids, &incidents).await?;
     incidents.finish();
 
     let activities = bar(progress, 4, "cli-progress-activities");
@@ -177,16 +157,7 @@ async fn write(
     activities.inc(1);
     write_outreach(txn, demo, &units, &village_ids).await?;
     activities.inc(1);
-    write_cases(
-        txn,
-        demo,
-        located,
-        &village_ids,
-        &department_ids,
-        &visit_ids,
-        first_incident_id,
-    )
-    .await?;
+    write_cases(txn, demo, located, &village_ids, &department_ids, &visit_ids, first_incident_id).await?;
     activities.inc(1);
     activities.finish();
     Ok(())
@@ -208,9 +179,7 @@ impl Units {
 
     fn code(&self, code: &str) -> Result<i32, ServiceError> {
         self.by_code.get(code).copied().ok_or_else(|| {
-            ServiceError::Unexpected(anyhow::anyhow!(
-                "admin unit {code} is missing: run the migrations"
-            ))
+            ServiceError::Unexpected(anyhow::anyhow!("admin unit {code} is missing: run the migrations"))
         })
     }
 }
@@ -223,10 +192,7 @@ async fn write_units(txn: &DatabaseTransaction, demo: &Demo) -> Result<Units, Se
         .into_iter()
         .map(|unit| (unit.code, unit.id))
         .collect();
-    let mut units = Units {
-        by_code,
-        townships: Vec::new(),
-    };
+    let mut units = Units { by_code, townships: Vec::new() };
     for township in &demo.townships {
         let parent = units.code(township.county_code)?;
         let row = admin_unit::ActiveModel {
@@ -289,33 +255,21 @@ async fn write_villages(
         ids.push(row.id);
     }
     insert_chunks(txn, languages, village_language::Entity::insert_many).await?;
-    let indicators = demo
-        .indicators
-        .iter()
-        .map(|indicator| village_indicator::ActiveModel {
-            id: NotSet,
-            village_id: Set(ids[indicator.village]),
-            year: Set(indicator.year),
-            collective_income_cny: Set(Some(indicator.collective_income_cny)),
-            per_capita_income_cny: Set(Some(indicator.per_capita_income_cny)),
-            villagers_in_cross_border_crime: Set(Some(indicator.villagers_in_cross_border_crime)),
-            is_demo: Set(true),
-        });
-    insert_chunks(
-        txn,
-        indicators.collect(),
-        village_indicator::Entity::insert_many,
-    )
-    .await?;
+    let indicators = demo.indicators.iter().map(|indicator| village_indicator::ActiveModel {
+        id: NotSet,
+        village_id: Set(ids[indicator.village]),
+        year: Set(indicator.year),
+        collective_income_cny: Set(Some(indicator.collective_income_cny)),
+        per_capita_income_cny: Set(Some(indicator.per_capita_income_cny)),
+        villagers_in_cross_border_crime: Set(Some(indicator.villagers_in_cross_border_crime)),
+        is_demo: Set(true),
+    });
+    insert_chunks(txn, indicators.collect(), village_indicator::Entity::insert_many).await?;
     Ok(ids)
 }
 
 /// Inserts rows in chunks of [`BATCH`].
-async fn insert_chunks<A, F>(
-    txn: &DatabaseTransaction,
-    rows: Vec<A>,
-    insert_many: F,
-) -> Result<(), ServiceError>
+async fn insert_chunks<A, F>(txn: &DatabaseTransaction, rows: Vec<A>, insert_many: F) -> Result<(), ServiceError>
 where
     A: ActiveModelTrait + Send,
     F: Fn(Vec<A>) -> sea_orm::InsertMany<A>,
@@ -362,11 +316,7 @@ async fn write_posts(
     Ok(ids)
 }
 
-async fn write_departments(
-    txn: &DatabaseTransaction,
-    demo: &Demo,
-    units: &Units,
-) -> Result<Vec<i32>, ServiceError> {
+async fn write_departments(txn: &DatabaseTransaction, demo: &Demo, units: &Units) -> Result<Vec<i32>, ServiceError> {
     let mut ids = Vec::with_capacity(demo.departments.len());
     for generated in &demo.departments {
         let row = department::ActiveModel {
@@ -444,10 +394,7 @@ async fn write_linkages(
         .await
         .map_err(db_err)?;
         for officer in &generated.officers {
-            officers.push(linkage_officer::ActiveModel {
-                linkage_id: Set(row.id),
-                user_id: Set(users[*officer]),
-            });
+            officers.push(linkage_officer::ActiveModel { linkage_id: Set(row.id), user_id: Set(users[*officer]) });
         }
         ids.push(row.id);
     }
@@ -471,12 +418,7 @@ async fn write_incidents(
         let chunk: Vec<incident::ActiveModel> = stream
             .by_ref()
             .take(BATCH)
-            .map(|generated| {
-                (
-                    border::fields(located, generated.lon, generated.lat),
-                    generated,
-                )
-            })
+            .map(|generated| (border::fields(located, generated.lon, generated.lat), generated))
             .map(|(at, generated)| incident::ActiveModel {
                 id: NotSet,
                 occurred_at: Set(generated.occurred_at),
@@ -498,10 +440,7 @@ async fn write_incidents(
             })
             .collect();
         let rows = chunk.len() as u64;
-        incident::Entity::insert_many(chunk)
-            .exec(txn)
-            .await
-            .map_err(db_err)?;
+        incident::Entity::insert_many(chunk).exec(txn).await.map_err(db_err)?;
         bar.inc(rows);
     }
     let first = incident::Entity::find()
@@ -526,12 +465,7 @@ async fn write_visits(
     let rows: Vec<visit::ActiveModel> = demo
         .visits
         .iter()
-        .map(|generated| {
-            (
-                border::fields(located, generated.lon, generated.lat),
-                generated,
-            )
-        })
+        .map(|generated| (border::fields(located, generated.lon, generated.lat), generated))
         .map(|(at, generated)| visit::ActiveModel {
             id: NotSet,
             uuid: Set(generated.uuid),
@@ -574,18 +508,15 @@ async fn write_visits(
     demo.visits
         .iter()
         .map(|generated| {
-            by_uuid.get(&generated.uuid).copied().ok_or_else(|| {
-                ServiceError::Unexpected(anyhow::anyhow!("visit {} was not stored", generated.uuid))
-            })
+            by_uuid
+                .get(&generated.uuid)
+                .copied()
+                .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("visit {} was not stored", generated.uuid)))
         })
         .collect()
 }
 
-async fn write_patrols(
-    txn: &DatabaseTransaction,
-    demo: &Demo,
-    posts: &[i32],
-) -> Result<(), ServiceError> {
+async fn write_patrols(txn: &DatabaseTransaction, demo: &Demo, posts: &[i32]) -> Result<(), ServiceError> {
     let rows: Vec<patrol::ActiveModel> = demo
         .patrols
         .iter()
@@ -594,9 +525,7 @@ async fn write_patrols(
             post_id: Set(posts[generated.post]),
             started_at: Set(generated.started_at),
             ended_at: Set(generated.ended_at),
-            track_geojson: Set(
-                json!({ "type": "LineString", "coordinates": generated.track }).to_string(),
-            ),
+            track_geojson: Set(json!({ "type": "LineString", "coordinates": generated.track }).to_string()),
             covered_km: Set(None),
             is_demo: Set(true),
         })
@@ -642,12 +571,7 @@ async fn write_outreach(
                     language: Set((*language).to_owned()),
                 })
                 .collect();
-            insert_chunks(
-                txn,
-                languages,
-                outreach_member_language::Entity::insert_many,
-            )
-            .await?;
+            insert_chunks(txn, languages, outreach_member_language::Entity::insert_many).await?;
         }
         team_ids.push(team.id);
     }
@@ -694,11 +618,7 @@ async fn write_cases(
             }
         };
         let village = &demo.villages[generated.village];
-        let updated_at = generated
-            .events
-            .last()
-            .map(|event| event.at)
-            .unwrap_or(generated.reported_at);
+        let updated_at = generated.events.last().map(|event| event.at).unwrap_or(generated.reported_at);
         let at = border::fields(located, village.lon, village.lat);
         let row = case::ActiveModel {
             id: NotSet,

@@ -47,17 +47,12 @@ pub async fn incident_totals(
     year: i32,
     tz: chrono_tz::Tz,
 ) -> Result<(i64, i64), ServiceError> {
-    let (start, end) = year_bounds_utc(year, tz)
-        .ok_or_else(|| anyhow::anyhow!("year {year} is out of the calendar's range"))?;
+    let (start, end) =
+        year_bounds_utc(year, tz).ok_or_else(|| anyhow::anyhow!("year {year} is out of the calendar's range"))?;
     let row: Option<(i64, Option<i64>)> = incident::Entity::find()
         .select_only()
         .column_as(Expr::col(incident::Column::Id).count(), "n")
-        .column_as(
-            Expr::col(incident::Column::PersonsApprehended)
-                .sum()
-                .cast_as("BIGINT"),
-            "persons",
-        )
+        .column_as(Expr::col(incident::Column::PersonsApprehended).sum().cast_as("BIGINT"), "persons")
         .filter(incident::Column::DeletedAt.is_null())
         .filter(incident::Column::OccurredAt.gte(start))
         .filter(incident::Column::OccurredAt.lt(end))
@@ -94,10 +89,7 @@ pub async fn headline(
         .await
         .map_err(crate::store::StoreError::from)?;
     let mut by_village: HashMap<i32, [Option<village_indicator::Model>; 2]> = HashMap::new();
-    for row in indicators
-        .into_iter()
-        .filter(|row| key_villages.contains_key(&row.village_id))
-    {
+    for row in indicators.into_iter().filter(|row| key_villages.contains_key(&row.village_id)) {
         let slot = usize::from(row.year == compare_year);
         let village_id = row.village_id;
         by_village.entry(village_id).or_default()[slot] = Some(row);
@@ -105,42 +97,26 @@ pub async fn headline(
     let pairs: Vec<(&village_indicator::Model, &village_indicator::Model, f64)> = by_village
         .iter()
         .filter_map(|(id, [base, compare])| {
-            Some((
-                base.as_ref()?,
-                compare.as_ref()?,
-                f64::from(*key_villages.get(id)?),
-            ))
+            Some((base.as_ref()?, compare.as_ref()?, f64::from(*key_villages.get(id)?)))
         })
         .collect();
 
     let summed = |pick: &dyn Fn(&village_indicator::Model) -> Option<f64>| -> Option<Change> {
-        let both: Vec<(f64, f64)> = pairs
-            .iter()
-            .filter_map(|(base, compare, _)| Some((pick(base)?, pick(compare)?)))
-            .collect();
-        (!both.is_empty()).then(|| {
-            Change::new(
-                both.iter().map(|pair| pair.0).sum(),
-                both.iter().map(|pair| pair.1).sum(),
-            )
-        })
+        let both: Vec<(f64, f64)> =
+            pairs.iter().filter_map(|(base, compare, _)| Some((pick(base)?, pick(compare)?))).collect();
+        (!both.is_empty())
+            .then(|| Change::new(both.iter().map(|pair| pair.0).sum(), both.iter().map(|pair| pair.1).sum()))
     };
     let collective = summed(&|row| row.collective_income_cny.map(|value| value as f64));
     let crime = summed(&|row| row.villagers_in_cross_border_crime.map(f64::from));
     let per_capita_pairs: Vec<(f64, f64, f64)> = pairs
         .iter()
         .filter_map(|(base, compare, population)| {
-            Some((
-                base.per_capita_income_cny? as f64,
-                compare.per_capita_income_cny? as f64,
-                *population,
-            ))
+            Some((base.per_capita_income_cny? as f64, compare.per_capita_income_cny? as f64, *population))
         })
         .collect();
     let per_capita = weighted_per_capita(per_capita_pairs.iter().map(|row| (row.0, row.2)))
-        .zip(weighted_per_capita(
-            per_capita_pairs.iter().map(|row| (row.1, row.2)),
-        ))
+        .zip(weighted_per_capita(per_capita_pairs.iter().map(|row| (row.1, row.2))))
         .map(|(base, compare)| Change::new(base, compare));
 
     Ok(HeadlineFigures {

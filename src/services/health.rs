@@ -15,12 +15,5 @@ pub struct Health {
 #[tracing::instrument(skip_all)]
 pub async fn check(db: &DatabaseConnection) -> Result<Health, &'static str> {
     let backend = store::backend_name(db);
-    if store::ping(db).await {
-        Ok(Health {
-            database: "ok",
-            backend,
-        })
-    } else {
-        Err(backend)
-    }
+    if store::ping(db).await { Ok(Health { database: "ok", backend }) } else { Err(backend) }
 }

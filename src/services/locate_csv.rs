@@ -32,10 +32,7 @@ impl BadRowReason {
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             BadRowReason::FieldCount { expected, found } => {
-                vec![
-                    ("expected", expected.to_string()),
-                    ("found", found.to_string()),
-                ]
+                vec![("expected", expected.to_string()), ("found", found.to_string())]
             }
             BadRowReason::NotANumber { column, value } => {
                 vec![("column", (*column).to_owned()), ("value", value.clone())]
@@ -87,10 +84,7 @@ pub fn locate_csv<R: Read, W: Write>(
     strict: bool,
     mut on_bad_row: impl FnMut(&BadRow),
 ) -> Result<Summary, LocateCsvError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(input);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(input);
     let header = reader.headers()?.clone();
     if header.is_empty() {
         return Err(LocateCsvError::NoHeader);
@@ -114,24 +108,17 @@ pub fn locate_csv<R: Read, W: Write>(
     let mut line = 1_u64;
     loop {
         let read = reader.read_record(&mut record);
-        line = record
-            .position()
-            .map_or(line + 1, |position| position.line());
+        line = record.position().map_or(line + 1, |position| position.line());
         let outcome = match read {
             Ok(false) => break,
             Ok(true) => check_row(&record, header.len(), lon_column, lat_column),
             Err(error) if matches!(error.kind(), csv::ErrorKind::Utf8 { .. }) => {
-                Err(BadRowReason::Unreadable {
-                    message: error.to_string(),
-                })
+                Err(BadRowReason::Unreadable { message: error.to_string() })
             }
             Err(error) => return Err(error.into()),
         };
-        let location = outcome.and_then(|(lon, lat)| {
-            border
-                .locate(lon, lat)
-                .ok_or(BadRowReason::OutOfRange { lon, lat })
-        });
+        let location =
+            outcome.and_then(|(lon, lat)| border.locate(lon, lat).ok_or(BadRowReason::OutOfRange { lon, lat }));
         match location {
             Ok(location) => {
                 record.push_field(&format!("{:.6}", location.border_km));
@@ -163,28 +150,16 @@ fn check_row(
     lat_column: usize,
 ) -> Result<(f64, f64), BadRowReason> {
     if record.len() != width {
-        return Err(BadRowReason::FieldCount {
-            expected: width,
-            found: record.len(),
-        });
+        return Err(BadRowReason::FieldCount { expected: width, found: record.len() });
     }
     let number = |column: &'static str, index: usize| {
         let text = record.get(index).unwrap_or_default().trim();
-        text.parse::<f64>().map_err(|_| BadRowReason::NotANumber {
-            column,
-            value: text.to_owned(),
-        })
+        text.parse::<f64>().map_err(|_| BadRowReason::NotANumber { column, value: text.to_owned() })
     };
     let (lon, lat) = (number("lon", lon_column)?, number("lat", lat_column)?);
-    let in_range = lon.is_finite()
-        && lat.is_finite()
-        && (-180.0..=180.0).contains(&lon)
-        && (-90.0..=90.0).contains(&lat);
-    if in_range {
-        Ok((lon, lat))
-    } else {
-        Err(BadRowReason::OutOfRange { lon, lat })
-    }
+    let in_range =
+        lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
+    if in_range { Ok((lon, lat)) } else { Err(BadRowReason::OutOfRange { lon, lat }) }
 }
 
 #[cfg(test)]
@@ -194,41 +169,20 @@ mod tests {
     fn run(input: &str, strict: bool) -> (Result<Summary, LocateCsvError>, String, Vec<BadRow>) {
         let mut output = Vec::new();
         let mut bad = Vec::new();
-        let result = locate_csv(
-            Border::bundled(),
-            input.as_bytes(),
-            &mut output,
-            strict,
-            |row| bad.push(row.clone()),
-        );
-        (
-            result,
-            String::from_utf8(output).expect("utf-8 output"),
-            bad,
-        )
+        let result = locate_csv(Border::bundled(), input.as_bytes(), &mut output, strict, |row| bad.push(row.clone()));
+        (result, String::from_utf8(output).expect("utf-8 output"), bad)
     }
 
     #[test]
     fn rows_keep_their_columns_and_gain_the_border_fields() {
         let border = Border::bundled();
-        let (lon, lat) = border
-            .offset(100.0, 1500.0, crate::border::Side::Cn)
-            .expect("a point");
+        let (lon, lat) = border.offset(100.0, 1500.0, crate::border::Side::Cn).expect("a point");
         let input = format!("name,lat,lon\n\"曼贺, 新寨\",{lat},{lon}\n");
         let (result, output, bad) = run(&input, false);
-        assert_eq!(
-            result.expect("runs"),
-            Summary {
-                located: 1,
-                skipped: 0
-            }
-        );
+        assert_eq!(result.expect("runs"), Summary { located: 1, skipped: 0 });
         assert!(bad.is_empty());
         let mut lines = output.lines();
-        assert_eq!(
-            lines.next(),
-            Some("name,lat,lon,border_km,distance_m,section,side")
-        );
+        assert_eq!(lines.next(), Some("name,lat,lon,border_km,distance_m,section,side"));
         let row = lines.next().expect("a row");
         let fields: Vec<&str> = row.rsplitn(5, ',').collect();
         assert_eq!(fields[0], "cn");
@@ -236,49 +190,23 @@ mod tests {
         let distance: f64 = fields[2].parse().expect("metres");
         let km: f64 = fields[3].parse().expect("km");
         assert!(distance <= 1500.01, "{distance}");
-        assert_eq!(
-            fields[3].split('.').nth(1).map(str::len),
-            Some(6),
-            "six decimals for km"
-        );
-        assert_eq!(
-            fields[2].split('.').nth(1).map(str::len),
-            Some(2),
-            "two decimals for metres"
-        );
+        assert_eq!(fields[3].split('.').nth(1).map(str::len), Some(6), "six decimals for km");
+        assert_eq!(fields[2].split('.').nth(1).map(str::len), Some(2), "two decimals for metres");
         let expected = border.locate(lon, lat).expect("locates");
         assert!((km - expected.border_km).abs() < 1e-6);
-        assert!(
-            row.starts_with("\"曼贺, 新寨\","),
-            "quoted fields pass through: {row}"
-        );
+        assert!(row.starts_with("\"曼贺, 新寨\","), "quoted fields pass through: {row}");
     }
 
     #[test]
     fn bad_rows_are_reported_with_their_line_and_skipped() {
         let input = "lon,lat,id\n100.2,21.9,a\nabc,21.9,b\n100.2,95,c\n100.2,21.9\n100.3,21.8,e\n";
         let (result, output, bad) = run(input, false);
-        assert_eq!(
-            result.expect("runs"),
-            Summary {
-                located: 2,
-                skipped: 3
-            }
-        );
+        assert_eq!(result.expect("runs"), Summary { located: 2, skipped: 3 });
         let lines: Vec<u64> = bad.iter().map(|row| row.line).collect();
         assert_eq!(lines, vec![3, 4, 5]);
-        assert!(matches!(
-            bad[0].reason,
-            BadRowReason::NotANumber { column: "lon", .. }
-        ));
+        assert!(matches!(bad[0].reason, BadRowReason::NotANumber { column: "lon", .. }));
         assert!(matches!(bad[1].reason, BadRowReason::OutOfRange { .. }));
-        assert!(matches!(
-            bad[2].reason,
-            BadRowReason::FieldCount {
-                expected: 3,
-                found: 2
-            }
-        ));
+        assert!(matches!(bad[2].reason, BadRowReason::FieldCount { expected: 3, found: 2 }));
         assert_eq!(output.lines().count(), 3, "header and the two good rows");
     }
 
@@ -286,19 +214,9 @@ mod tests {
     fn strict_mode_stops_at_the_first_bad_row() {
         let input = "lon,lat\n100.2,21.9\nNaN,21.9\n100.3,21.8\n";
         let (result, output, bad) = run(input, true);
-        assert!(matches!(
-            result,
-            Err(LocateCsvError::Strict(BadRow { line: 3, .. }))
-        ));
-        assert!(
-            bad.is_empty(),
-            "strict mode reports through the error, not the callback"
-        );
-        assert_eq!(
-            output.lines().count(),
-            2,
-            "rows before the bad one were written"
-        );
+        assert!(matches!(result, Err(LocateCsvError::Strict(BadRow { line: 3, .. }))));
+        assert!(bad.is_empty(), "strict mode reports through the error, not the callback");
+        assert_eq!(output.lines().count(), 2, "rows before the bad one were written");
     }
 
     #[test]

@@ -48,12 +48,8 @@ pub enum ServiceError {
 impl From<StoreError> for ServiceError {
     fn from(error: StoreError) -> Self {
         match error {
-            StoreError::Db(sea_orm::DbErr::Conn(inner)) => {
-                ServiceError::Unavailable(inner.to_string())
-            }
-            StoreError::Db(sea_orm::DbErr::ConnectionAcquire(inner)) => {
-                ServiceError::Unavailable(inner.to_string())
-            }
+            StoreError::Db(sea_orm::DbErr::Conn(inner)) => ServiceError::Unavailable(inner.to_string()),
+            StoreError::Db(sea_orm::DbErr::ConnectionAcquire(inner)) => ServiceError::Unavailable(inner.to_string()),
             StoreError::Unreachable(cause) => ServiceError::Unavailable(cause),
             other => ServiceError::Unexpected(anyhow::Error::new(other)),
         }

@@ -99,11 +99,7 @@ struct AdminTree {
 
 impl AdminTree {
     async fn load(db: &DatabaseConnection) -> Result<AdminTree, ServiceError> {
-        let units = features::admin_units(db)
-            .await?
-            .into_iter()
-            .map(|unit| (unit.id, unit))
-            .collect();
+        let units = features::admin_units(db).await?.into_iter().map(|unit| (unit.id, unit)).collect();
         Ok(AdminTree { units })
     }
 
@@ -134,19 +130,10 @@ fn border_of(
     section: Option<String>,
     side: Option<String>,
 ) -> BorderFields {
-    BorderFields {
-        border_km,
-        distance_m,
-        section,
-        side,
-    }
+    BorderFields { border_km, distance_m, section, side }
 }
 
-fn village_view(
-    row: village::Model,
-    tree: &AdminTree,
-    languages: Vec<String>,
-) -> Located<VillageProperties> {
+fn village_view(row: village::Model, tree: &AdminTree, languages: Vec<String>) -> Located<VillageProperties> {
     Located {
         id: i64::from(row.id),
         lon: row.lon,
@@ -225,28 +212,16 @@ pub async fn list_villages(
             village_view(row, &tree, spoken)
         })
         .collect();
-    Ok(PageOf {
-        items,
-        matched: listed.matched,
-    })
+    Ok(PageOf { items, matched: listed.matched })
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn get_village(
-    db: &DatabaseConnection,
-    id: i64,
-) -> Result<Located<VillageProperties>, ServiceError> {
+pub async fn get_village(db: &DatabaseConnection, id: i64) -> Result<Located<VillageProperties>, ServiceError> {
     let row = features::village(db, id)
         .await?
-        .ok_or(ServiceError::NotFound {
-            kind: RecordKind::Village,
-            id: id.to_string(),
-        })?;
+        .ok_or(ServiceError::NotFound { kind: RecordKind::Village, id: id.to_string() })?;
     let tree = AdminTree::load(db).await?;
-    let spoken = features::village_languages(db, &[row.id])
-        .await?
-        .remove(&row.id)
-        .unwrap_or_default();
+    let spoken = features::village_languages(db, &[row.id]).await?.remove(&row.id).unwrap_or_default();
     Ok(village_view(row, &tree, spoken))
 }
 
@@ -257,28 +232,14 @@ pub async fn list_posts(
 ) -> Result<PageOf<Located<PostProperties>>, ServiceError> {
     let listed = features::posts(db, filter).await?;
     let tree = AdminTree::load(db).await?;
-    let items = listed
-        .items
-        .into_iter()
-        .map(|row| post_view(row, &tree))
-        .collect();
-    Ok(PageOf {
-        items,
-        matched: listed.matched,
-    })
+    let items = listed.items.into_iter().map(|row| post_view(row, &tree)).collect();
+    Ok(PageOf { items, matched: listed.matched })
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn get_post(
-    db: &DatabaseConnection,
-    id: i64,
-) -> Result<Located<PostProperties>, ServiceError> {
-    let row = features::post(db, id)
-        .await?
-        .ok_or(ServiceError::NotFound {
-            kind: RecordKind::Post,
-            id: id.to_string(),
-        })?;
+pub async fn get_post(db: &DatabaseConnection, id: i64) -> Result<Located<PostProperties>, ServiceError> {
+    let row =
+        features::post(db, id).await?.ok_or(ServiceError::NotFound { kind: RecordKind::Post, id: id.to_string() })?;
     let tree = AdminTree::load(db).await?;
     Ok(post_view(row, &tree))
 }
@@ -290,22 +251,13 @@ pub async fn list_incidents(
 ) -> Result<PageOf<Located<IncidentProperties>>, ServiceError> {
     let listed = features::incidents(db, filter).await?;
     let items = listed.items.into_iter().map(incident_view).collect();
-    Ok(PageOf {
-        items,
-        matched: listed.matched,
-    })
+    Ok(PageOf { items, matched: listed.matched })
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn get_incident(
-    db: &DatabaseConnection,
-    id: i64,
-) -> Result<Located<IncidentProperties>, ServiceError> {
+pub async fn get_incident(db: &DatabaseConnection, id: i64) -> Result<Located<IncidentProperties>, ServiceError> {
     let row = features::incident(db, id)
         .await?
-        .ok_or(ServiceError::NotFound {
-            kind: RecordKind::Incident,
-            id: id.to_string(),
-        })?;
+        .ok_or(ServiceError::NotFound { kind: RecordKind::Incident, id: id.to_string() })?;
     Ok(incident_view(row))
 }

@@ -3,8 +3,7 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 use super::StoreError;
@@ -19,12 +18,7 @@ pub struct Listed<T> {
     pub matched: u64,
 }
 
-fn within<E: EntityTrait>(
-    select: Select<E>,
-    lon: E::Column,
-    lat: E::Column,
-    bbox: Option<Bbox>,
-) -> Select<E>
+fn within<E: EntityTrait>(select: Select<E>, lon: E::Column, lat: E::Column, bbox: Option<Bbox>) -> Select<E>
 where
     E::Column: ColumnTrait,
 {
@@ -36,44 +30,23 @@ where
     }
 }
 
-async fn page_of<E, C>(
-    db: &C,
-    select: Select<E>,
-    id: E::Column,
-    page: Page,
-) -> Result<Listed<E::Model>, StoreError>
+async fn page_of<E, C>(db: &C, select: Select<E>, id: E::Column, page: Page) -> Result<Listed<E::Model>, StoreError>
 where
     E: EntityTrait,
     E::Model: Send + Sync,
     C: ConnectionTrait,
 {
     let matched = select.clone().count(db).await?;
-    let items = select
-        .order_by_asc(id)
-        .offset(page.offset())
-        .limit(page.limit())
-        .all(db)
-        .await?;
+    let items = select.order_by_asc(id).offset(page.offset()).limit(page.limit()).all(db).await?;
     Ok(Listed { items, matched })
 }
 
-pub async fn villages(
-    db: &impl ConnectionTrait,
-    filter: ListFilter,
-) -> Result<Listed<village::Model>, StoreError> {
-    let select = within(
-        village::Entity::find(),
-        village::Column::Lon,
-        village::Column::Lat,
-        filter.bbox,
-    );
+pub async fn villages(db: &impl ConnectionTrait, filter: ListFilter) -> Result<Listed<village::Model>, StoreError> {
+    let select = within(village::Entity::find(), village::Column::Lon, village::Column::Lat, filter.bbox);
     page_of(db, select, village::Column::Id, filter.page).await
 }
 
-pub async fn village(
-    db: &impl ConnectionTrait,
-    id: i64,
-) -> Result<Option<village::Model>, StoreError> {
+pub async fn village(db: &impl ConnectionTrait, id: i64) -> Result<Option<village::Model>, StoreError> {
     let Ok(id) = i32::try_from(id) else {
         return Ok(None);
     };
@@ -94,25 +67,14 @@ pub async fn village_languages(
             .all(db)
             .await?;
         for row in rows {
-            languages
-                .entry(row.village_id)
-                .or_default()
-                .push(row.language);
+            languages.entry(row.village_id).or_default().push(row.language);
         }
     }
     Ok(languages)
 }
 
-pub async fn posts(
-    db: &impl ConnectionTrait,
-    filter: ListFilter,
-) -> Result<Listed<post::Model>, StoreError> {
-    let select = within(
-        post::Entity::find(),
-        post::Column::Lon,
-        post::Column::Lat,
-        filter.bbox,
-    );
+pub async fn posts(db: &impl ConnectionTrait, filter: ListFilter) -> Result<Listed<post::Model>, StoreError> {
+    let select = within(post::Entity::find(), post::Column::Lon, post::Column::Lat, filter.bbox);
     page_of(db, select, post::Column::Id, filter.page).await
 }
 
@@ -124,34 +86,17 @@ pub async fn post(db: &impl ConnectionTrait, id: i64) -> Result<Option<post::Mod
 }
 
 /// Incidents that are not deleted.
-pub async fn incidents(
-    db: &impl ConnectionTrait,
-    filter: ListFilter,
-) -> Result<Listed<incident::Model>, StoreError> {
+pub async fn incidents(db: &impl ConnectionTrait, filter: ListFilter) -> Result<Listed<incident::Model>, StoreError> {
     let live = incident::Entity::find().filter(incident::Column::DeletedAt.is_null());
-    let select = within(
-        live,
-        incident::Column::Lon,
-        incident::Column::Lat,
-        filter.bbox,
-    );
+    let select = within(live, incident::Column::Lon, incident::Column::Lat, filter.bbox);
     page_of(db, select, incident::Column::Id, filter.page).await
 }
 
-pub async fn incident(
-    db: &impl ConnectionTrait,
-    id: i64,
-) -> Result<Option<incident::Model>, StoreError> {
-    Ok(incident::Entity::find_by_id(id)
-        .filter(incident::Column::DeletedAt.is_null())
-        .one(db)
-        .await?)
+pub async fn incident(db: &impl ConnectionTrait, id: i64) -> Result<Option<incident::Model>, StoreError> {
+    Ok(incident::Entity::find_by_id(id).filter(incident::Column::DeletedAt.is_null()).one(db).await?)
 }
 
 /// Every admin unit (a small table), for resolving a record's county.
 pub async fn admin_units(db: &impl ConnectionTrait) -> Result<Vec<admin_unit::Model>, StoreError> {
-    Ok(admin_unit::Entity::find()
-        .order_by_asc(admin_unit::Column::Id)
-        .all(db)
-        .await?)
+    Ok(admin_unit::Entity::find().order_by_asc(admin_unit::Column::Id).all(db).await?)
 }

@@ -10,9 +10,7 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr,
-};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr};
 
 use crate::config::DatabaseSettings;
 
@@ -22,10 +20,7 @@ pub enum StoreError {
     #[error("database error: {0}")]
     Db(#[from] DbErr),
     #[error("cannot create the database directory {path}: {source}")]
-    Directory {
-        path: String,
-        source: std::io::Error,
-    },
+    Directory { path: String, source: std::io::Error },
     #[error("unsupported database URL {0:?}: use sqlite://… or postgres://…")]
     UnsupportedUrl(String),
     #[error("the database cannot be reached: {0}")]
@@ -57,12 +52,10 @@ pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, 
                 .busy_timeout(Duration::from_secs(10))
                 .create_if_missing(true)
         });
-    Database::connect(options)
-        .await
-        .map_err(|error| match error {
-            DbErr::Conn(cause) => StoreError::Unreachable(cause.to_string()),
-            other => StoreError::Db(other),
-        })
+    Database::connect(options).await.map_err(|error| match error {
+        DbErr::Conn(cause) => StoreError::Unreachable(cause.to_string()),
+        other => StoreError::Db(other),
+    })
 }
 
 /// Applies every pending migration.
@@ -91,14 +84,9 @@ fn ensure_sqlite_directory(url: &str) -> Result<(), StoreError> {
     if path.is_empty() || path.starts_with(":memory:") {
         return Ok(());
     }
-    if let Some(parent) = Path::new(path)
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(parent).map_err(|source| StoreError::Directory {
-            path: parent.display().to_string(),
-            source,
-        })?;
+    if let Some(parent) = Path::new(path).parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|source| StoreError::Directory { path: parent.display().to_string(), source })?;
     }
     Ok(())
 }

@@ -17,10 +17,7 @@ fn help_documents_the_commands() {
     for command in ["serve", "migrate", "demo"] {
         assert!(text.contains(command), "--help mentions {command}");
     }
-    let demo = banna()
-        .args(["demo", "--help"])
-        .output()
-        .expect("run banna");
+    let demo = banna().args(["demo", "--help"]).output().expect("run banna");
     assert!(String::from_utf8_lossy(&demo.stdout).contains("--incidents"));
 }
 
@@ -35,50 +32,28 @@ fn demo_from_the_command_line_is_idempotent() {
             .expect("run banna demo")
     };
     let first = run();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
-    assert!(
-        dir.path().join("data/banna.db").exists(),
-        "the default SQLite file is created under ./data/"
-    );
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(dir.path().join("data/banna.db").exists(), "the default SQLite file is created under ./data/");
     let second = run();
     assert!(second.status.success());
     let said = String::from_utf8_lossy(&second.stderr);
-    assert!(
-        said.contains("已有演示数据"),
-        "the second run says it changed nothing: {said}"
-    );
+    assert!(said.contains("已有演示数据"), "the second run says it changed nothing: {said}");
 }
 
 #[test]
 fn bad_arguments_fail_before_touching_anything() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = banna()
-        .current_dir(dir.path())
-        .args(["demo", "--incidents", "5"])
-        .output()
-        .expect("run");
+    let output = banna().current_dir(dir.path()).args(["demo", "--incidents", "5"]).output().expect("run");
     assert!(!output.status.success());
     assert!(!dir.path().join("data").exists(), "no database was created");
-    let output = banna()
-        .current_dir(dir.path())
-        .args(["serve", "--bind", "not-an-address"])
-        .output()
-        .expect("run");
+    let output = banna().current_dir(dir.path()).args(["serve", "--bind", "not-an-address"]).output().expect("run");
     assert!(!output.status.success());
 }
 
 #[test]
 fn serve_stops_gracefully_on_sigterm() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("free port")
-        .local_addr()
-        .expect("addr")
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
     let mut child = banna()
         .current_dir(dir.path())
         .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
@@ -87,26 +62,17 @@ fn serve_stops_gracefully_on_sigterm() {
         .expect("start banna serve");
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the server did not start listening"
-        );
+        assert!(started.elapsed() < Duration::from_secs(30), "the server did not start listening");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
     assert!(killed.success());
     let deadline = Instant::now() + Duration::from_secs(20);
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        assert!(
-            Instant::now() < deadline,
-            "the server did not stop after SIGTERM"
-        );
+        assert!(Instant::now() < deadline, "the server did not stop after SIGTERM");
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "exit status {status:?}");
@@ -120,41 +86,94 @@ fn database_url_and_banna_variables_are_honoured() {
     let file = dir.path().join("elsewhere.db");
     let output = banna()
         .current_dir(dir.path())
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}?mode=rwc", file.display()),
-        )
+        .env("DATABASE_URL", format!("sqlite://{}?mode=rwc", file.display()))
         .env("BANNA_LOCALE__DEFAULT", "en")
         .arg("migrate")
         .output()
         .expect("run banna migrate");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(file.exists(), "DATABASE_URL chose the file");
-    assert!(
-        !dir.path().join("data").exists(),
-        "the default database was not touched"
-    );
-    assert!(
-        String::from_utf8_lossy(&output.stdout).contains("The database is migrated"),
-        "BANNA_LOCALE__DEFAULT=en"
-    );
+    assert!(!dir.path().join("data").exists(), "the default database was not touched");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("The database is migrated"), "BANNA_LOCALE__DEFAULT=en");
 }
 
 #[test]
 fn an_unsupported_database_url_is_a_clear_error() {
-    let output = banna()
-        .env("DATABASE_URL", "mysql://nobody@127.0.0.1/none")
-        .arg("migrate")
-        .output()
-        .expect("run");
+    let output = banna().env("DATABASE_URL", "mysql://nobody@127.0.0.1/none").arg("migrate").output().expect("run");
     assert!(!output.status.success());
     let said = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        said.contains("sqlite://") && said.contains("postgres://"),
-        "{said}"
-    );
+    assert!(said.contains("sqlite://") && said.contains("postgres://"), "{said}");
+}
+
+fn run_with_stdin(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = banna()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start banna");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn locate_streams_csv_and_reports_bad_rows_by_line() {
+    let input = "id,lon,lat\na,100.2,21.9\nb,east,21.9\nc,101.6,21.3\n";
+    let output = run_with_stdin(&["locate"], input);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "id,lon,lat,border_km,distance_m,section,side");
+    assert_eq!(lines.len(), 3, "header and two located rows: {stdout}");
+    assert!(lines[1].starts_with("a,100.2,21.9,") && lines[2].starts_with("c,101.6,21.3,"));
+    assert!(lines[2].ends_with(",LA,cn"), "{}", lines[2]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("第 3 行") && stderr.contains("east"), "{stderr}");
+
+    let strict = run_with_stdin(&["locate", "--strict"], input);
+    assert_eq!(strict.status.code(), Some(2), "strict mode stops with exit code 2");
+    assert_eq!(String::from_utf8_lossy(&strict.stdout).lines().count(), 2, "rows before the bad one");
+}
+
+#[test]
+fn locate_reads_and_writes_files_and_refuses_a_header_without_lon() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in.csv");
+    let output_file = dir.path().join("out.csv");
+    std::fs::write(&input, "lat,lon\n21.9,100.2\n").expect("write input");
+    let run = banna()
+        .args(["locate", "--input", input.to_str().expect("path"), "--output", output_file.to_str().expect("path")])
+        .output()
+        .expect("run");
+    assert!(run.status.success());
+    let written = std::fs::read_to_string(&output_file).expect("output written");
+    assert!(written.starts_with("lat,lon,border_km,distance_m,section,side\n21.9,100.2,"), "{written}");
+
+    let refused = run_with_stdin(&["locate"], "x,y\n1,2\n");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("lon"));
+}
+
+#[test]
+fn border_info_and_a_refused_import() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let info = banna()
+        .current_dir(dir.path())
+        .env("BANNA_LOCALE__DEFAULT", "en")
+        .args(["border", "info"])
+        .output()
+        .expect("run");
+    assert!(info.status.success(), "{}", String::from_utf8_lossy(&info.stderr));
+    let text = String::from_utf8_lossy(&info.stdout);
+    assert!(text.contains("673.241") && text.contains("966.3") && text.contains("69.7%"), "{text}");
+
+    let bad = dir.path().join("bad.geojson");
+    std::fs::write(&bad, r#"{"type":"FeatureCollection","features":[]}"#).expect("write");
+    let import =
+        banna().current_dir(dir.path()).args(["border", "import", bad.to_str().expect("path")]).output().expect("run");
+    assert_eq!(import.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&import.stderr);
+    assert!(said.contains("CN-MM-XSBN"), "a precise, localized reason: {said}");
 }

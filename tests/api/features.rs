@@ -10,21 +10,14 @@ const SEED: u64 = 11;
 const INCIDENTS: u64 = 1200;
 
 fn ids(collection: &Value) -> Vec<i64> {
-    collection["features"]
-        .as_array()
-        .expect("features")
-        .iter()
-        .map(|f| f["id"].as_i64().expect("numeric id"))
-        .collect()
+    collection["features"].as_array().expect("features").iter().map(|f| f["id"].as_i64().expect("numeric id")).collect()
 }
 
 async fn all_features(app: &TestApp, path: &str) -> Vec<Value> {
     let mut features = Vec::new();
     let mut offset = 0;
     loop {
-        let (_, _, page) = app
-            .get_json(&format!("{path}?limit=1000&offset={offset}"))
-            .await;
+        let (_, _, page) = app.get_json(&format!("{path}?limit=1000&offset={offset}")).await;
         let batch = page["features"].as_array().expect("features").clone();
         if batch.is_empty() {
             return features;
@@ -48,36 +41,16 @@ async fn villages_are_a_geojson_feature_collection_with_their_attributes() {
         for feature in features {
             assert_eq!(feature["type"], "Feature");
             assert!(feature["id"].is_i64());
-            let coordinates = feature["geometry"]["coordinates"]
-                .as_array()
-                .expect("a point");
-            let (lon, lat) = (
-                coordinates[0].as_f64().expect("lon"),
-                coordinates[1].as_f64().expect("lat"),
-            );
-            assert!(
-                (99.0..102.5).contains(&lon) && (20.5..23.0).contains(&lat),
-                "RFC 7946 lon/lat order: {lon},{lat}"
-            );
+            let coordinates = feature["geometry"]["coordinates"].as_array().expect("a point");
+            let (lon, lat) = (coordinates[0].as_f64().expect("lon"), coordinates[1].as_f64().expect("lat"));
+            assert!((99.0..102.5).contains(&lon) && (20.5..23.0).contains(&lat), "RFC 7946 lon/lat order: {lon},{lat}");
             let properties = &feature["properties"];
             assert!(properties["code"].is_string() && properties["name_zh"].is_string());
-            assert!(
-                properties["county"]["code"]
-                    .as_str()
-                    .is_some_and(|code| code.starts_with("5328"))
-            );
+            assert!(properties["county"]["code"].as_str().is_some_and(|code| code.starts_with("5328")));
             assert!(properties["is_key"].is_boolean());
-            assert!(
-                !properties["languages"]
-                    .as_array()
-                    .expect("languages")
-                    .is_empty()
-            );
+            assert!(!properties["languages"].as_array().expect("languages").is_empty());
         }
-        let key = features
-            .iter()
-            .filter(|f| f["properties"]["is_key"] == true)
-            .count();
+        let key = features.iter().filter(|f| f["properties"]["is_key"] == true).count();
         assert!(key >= 30, "{key} key villages");
     }
 }
@@ -111,33 +84,16 @@ async fn pages_do_not_overlap_and_link_to_the_next() {
         let (_, _, second) = app.get_json("/api/v1/incidents?limit=50&offset=50").await;
         let (a, b) = (ids(&first), ids(&second));
         assert_eq!((a.len(), b.len()), (50, 50));
-        assert!(
-            a.iter()
-                .collect::<HashSet<_>>()
-                .is_disjoint(&b.iter().collect())
-        );
+        assert!(a.iter().collect::<HashSet<_>>().is_disjoint(&b.iter().collect()));
         assert!(a.iter().max() < b.iter().min(), "ordered by id");
         assert_eq!(first["numberMatched"].as_u64(), Some(INCIDENTS));
-        let next = first["links"]
-            .as_array()
-            .expect("links")
-            .iter()
-            .find(|l| l["rel"] == "next")
-            .expect("a next link");
+        let next = first["links"].as_array().expect("links").iter().find(|l| l["rel"] == "next").expect("a next link");
         assert_eq!(next["href"], "/api/v1/incidents?limit=50&offset=50");
 
         let last_offset = INCIDENTS - 7;
-        let (_, _, last) = app
-            .get_json(&format!("/api/v1/incidents?limit=50&offset={last_offset}"))
-            .await;
+        let (_, _, last) = app.get_json(&format!("/api/v1/incidents?limit=50&offset={last_offset}")).await;
         assert_eq!(ids(&last).len(), 7);
-        assert!(
-            last["links"]
-                .as_array()
-                .expect("links")
-                .iter()
-                .all(|l| l["rel"] != "next")
-        );
+        assert!(last["links"].as_array().expect("links").iter().all(|l| l["rel"] != "next"));
         let (_, _, beyond) = app.get_json("/api/v1/incidents?offset=999999").await;
         assert_eq!(ids(&beyond).len(), 0);
         assert_eq!(beyond["numberReturned"], 0);
@@ -154,47 +110,21 @@ async fn bbox_returns_exactly_the_points_inside_it() {
             .iter()
             .filter(|f| {
                 let c = &f["geometry"]["coordinates"];
-                let (lon, lat) = (
-                    c[0].as_f64().unwrap_or(f64::NAN),
-                    c[1].as_f64().unwrap_or(f64::NAN),
-                );
+                let (lon, lat) = (c[0].as_f64().unwrap_or(f64::NAN), c[1].as_f64().unwrap_or(f64::NAN));
                 (min_lon..=max_lon).contains(&lon) && (min_lat..=max_lat).contains(&lat)
             })
             .map(|f| f["id"].as_i64().unwrap_or_default())
             .collect();
-        assert!(
-            !expected.is_empty() && expected.len() < everything.len(),
-            "the box cuts the villages"
-        );
-        let (status, _, inside) = app
-            .get_json(&format!(
-                "/api/v1/villages?limit=1000&bbox={min_lon},{min_lat},{max_lon},{max_lat}"
-            ))
-            .await;
+        assert!(!expected.is_empty() && expected.len() < everything.len(), "the box cuts the villages");
+        let (status, _, inside) =
+            app.get_json(&format!("/api/v1/villages?limit=1000&bbox={min_lon},{min_lat},{max_lon},{max_lat}")).await;
         assert_eq!(status, 200);
         assert_eq!(ids(&inside).into_iter().collect::<HashSet<_>>(), expected);
-        assert_eq!(
-            inside["numberMatched"].as_u64(),
-            Some(expected.len() as u64)
-        );
-        let (_, _, paged) = app
-            .get_json(&format!(
-                "/api/v1/villages?limit=2&bbox={min_lon},{min_lat},{max_lon},{max_lat}"
-            ))
-            .await;
-        let next = paged["links"]
-            .as_array()
-            .expect("links")
-            .iter()
-            .find(|l| l["rel"] == "next")
-            .expect("next");
-        assert!(
-            next["href"]
-                .as_str()
-                .expect("href")
-                .contains("bbox=100,21.3,100.9,22"),
-            "next keeps the bbox"
-        );
+        assert_eq!(inside["numberMatched"].as_u64(), Some(expected.len() as u64));
+        let (_, _, paged) =
+            app.get_json(&format!("/api/v1/villages?limit=2&bbox={min_lon},{min_lat},{max_lon},{max_lat}")).await;
+        let next = paged["links"].as_array().expect("links").iter().find(|l| l["rel"] == "next").expect("next");
+        assert!(next["href"].as_str().expect("href").contains("bbox=100,21.3,100.9,22"), "next keeps the bbox");
     }
 }
 
@@ -202,23 +132,14 @@ async fn bbox_returns_exactly_the_points_inside_it() {
 async fn missing_records_are_404_problems() {
     for backend in backends() {
         let app = spawn_app(&backend).await;
-        for path in [
-            "/api/v1/villages/424242",
-            "/api/v1/posts/1",
-            "/api/v1/incidents/99999999999",
-            "/api/v1/nowhere",
-        ] {
+        for path in ["/api/v1/villages/424242", "/api/v1/posts/1", "/api/v1/incidents/99999999999", "/api/v1/nowhere"] {
             let (status, content_type, body) = app.get_json(path).await;
             assert_eq!(status, 404, "{path}");
             assert_eq!(content_type, "application/problem+json", "{path}");
             assert_eq!(body["status"], 404);
             assert_eq!(body["title"], "未找到");
             assert_eq!(body["instance"], path);
-            assert!(
-                body["type"]
-                    .as_str()
-                    .is_some_and(|t| t.starts_with("/problems/"))
-            );
+            assert!(body["type"].as_str().is_some_and(|t| t.starts_with("/problems/")));
         }
         let (_, _, body) = app.get_json("/api/v1/villages/424242").await;
         assert!(body["detail"].as_str().expect("detail").contains("424242"));
@@ -251,13 +172,7 @@ async fn malformed_queries_are_400_problems_in_the_requested_language() {
                 .expect("request");
             let english: Value = english.json().await.expect("json");
             assert_eq!(english["title"], "Bad request");
-            assert!(
-                english["detail"]
-                    .as_str()
-                    .expect("detail")
-                    .contains(parameter),
-                "{path}: {english}"
-            );
+            assert!(english["detail"].as_str().expect("detail").contains(parameter), "{path}: {english}");
         }
         let (_, _, by_query) = app.get_json("/api/v1/posts?limit=0&lang=en").await;
         assert_eq!(by_query["title"], "Bad request", "?lang= wins");

@@ -46,31 +46,15 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}/banna-test.db?mode=rwc", dir.path().display());
-                TestDb {
-                    url,
-                    _dir: Some(dir),
-                    drop_pg: None,
-                }
+                TestDb { url, _dir: Some(dir), drop_pg: None }
             }
             Backend::Postgres { admin_url } => {
                 let name = format!("banna_test_{}", uuid::Uuid::new_v4().simple());
-                let admin = Database::connect(admin_url.as_str())
-                    .await
-                    .expect("connect to BANNA_TEST_PG");
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                    .await
-                    .expect("create test database");
+                let admin = Database::connect(admin_url.as_str()).await.expect("connect to BANNA_TEST_PG");
+                admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
                 admin.close().await.expect("close admin connection");
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map(|(base, _)| base)
-                    .unwrap_or(admin_url);
-                TestDb {
-                    url: format!("{base}/{name}"),
-                    _dir: None,
-                    drop_pg: Some((admin_url.clone(), name)),
-                }
+                let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(admin_url);
+                TestDb { url: format!("{base}/{name}"), _dir: None, drop_pg: Some((admin_url.clone(), name)) }
             }
         }
     }
@@ -83,15 +67,10 @@ impl Drop for TestDb {
         };
         // A runtime of its own: Drop may run inside or outside the test's runtime.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
             runtime.block_on(async {
                 let admin = Database::connect(admin_url.as_str()).await?;
-                admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .await?;
+                admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await?;
                 admin.close().await
             })
         })
@@ -121,11 +100,7 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("request")
+        self.client.get(format!("{}{path}", self.address)).send().await.expect("request")
     }
 
     pub async fn get_json(&self, path: &str) -> (reqwest::StatusCode, String, serde_json::Value) {
@@ -144,20 +119,14 @@ impl TestApp {
 
 /// Starts the real application on a fresh database.
 pub async fn spawn_app(backend: &Backend) -> TestApp {
-    banna_border::telemetry::init();
+    banna_border::telemetry::init_with_default("warn");
     let database = TestDb::create(backend).await;
     let settings = test_settings(&database.url);
     let app = Application::build(settings).await.expect("the app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp {
-        address,
-        db,
-        client: reqwest::Client::new(),
-        backend: backend.name(),
-        _database: database,
-    }
+    TestApp { address, db, client: reqwest::Client::new(), backend: backend.name(), _database: database }
 }
 
 /// Starts the app and loads the demo with `seed` and `incidents`.
@@ -178,9 +147,7 @@ pub async fn spawn_app_with_demo(backend: &Backend, seed: u64, incidents: u64) -
 /// A migrated database without a server.
 pub async fn fresh_db(backend: &Backend) -> (TestDb, DatabaseConnection) {
     let database = TestDb::create(backend).await;
-    let db = store::connect(&test_settings(&database.url).database)
-        .await
-        .expect("connect");
+    let db = store::connect(&test_settings(&database.url).database).await.expect("connect");
     store::migrate(&db).await.expect("migrate");
     (database, db)
 }

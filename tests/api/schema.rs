@@ -36,35 +36,14 @@ fn a_village(code: &str, admin_unit_id: i32) -> village::ActiveModel {
 async fn migrations_run_from_empty_roll_back_and_run_again() {
     for backend in backends() {
         let (_guard, db) = fresh_db(&backend).await;
-        assert!(
-            Migrator::get_pending_migrations(&db)
-                .await
-                .expect("pending")
-                .is_empty(),
-            "{backend:?}"
-        );
-        assert_eq!(
-            admin_unit::Entity::find().count(&db).await.expect("count"),
-            4,
-            "seeded prefecture and counties"
-        );
+        assert!(Migrator::get_pending_migrations(&db).await.expect("pending").is_empty(), "{backend:?}");
+        assert_eq!(admin_unit::Entity::find().count(&db).await.expect("count"), 4, "seeded prefecture and counties");
         assert_eq!(incident::Entity::find().count(&db).await.expect("count"), 0);
 
-        Migrator::down(&db, None)
-            .await
-            .expect("roll back everything");
-        assert!(
-            db.execute_unprepared("SELECT 1 FROM villages")
-                .await
-                .is_err(),
-            "villages is gone after rolling back"
-        );
+        Migrator::down(&db, None).await.expect("roll back everything");
+        assert!(db.execute_unprepared("SELECT 1 FROM villages").await.is_err(), "villages is gone after rolling back");
         Migrator::up(&db, None).await.expect("migrate again");
-        assert_eq!(
-            admin_unit::Entity::find().count(&db).await.expect("count"),
-            4,
-            "{backend:?}"
-        );
+        assert_eq!(admin_unit::Entity::find().count(&db).await.expect("count"), 4, "{backend:?}");
     }
 }
 
@@ -72,15 +51,9 @@ async fn migrations_run_from_empty_roll_back_and_run_again() {
 async fn foreign_keys_are_enforced() {
     for backend in backends() {
         let (_guard, db) = fresh_db(&backend).await;
-        let error = a_village("V-FK", 999_999)
-            .insert(&db)
-            .await
-            .expect_err("unknown admin unit is refused");
+        let error = a_village("V-FK", 999_999).insert(&db).await.expect_err("unknown admin unit is refused");
         assert!(
-            matches!(
-                error.sql_err(),
-                Some(SqlErr::ForeignKeyConstraintViolation(_))
-            ),
+            matches!(error.sql_err(), Some(SqlErr::ForeignKeyConstraintViolation(_))),
             "{}: {error:?}",
             backend.name()
         );
@@ -93,19 +66,9 @@ async fn a_village_code_is_unique() {
     for backend in backends() {
         let (_guard, db) = fresh_db(&backend).await;
         let county = admin_unit::Entity::find().all(&db).await.expect("units")[1].id;
-        a_village("V-1", county)
-            .insert(&db)
-            .await
-            .expect("first insert");
-        let error = a_village("V-1", county)
-            .insert(&db)
-            .await
-            .expect_err("duplicate code");
-        assert!(
-            matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))),
-            "{}: {error:?}",
-            backend.name()
-        );
+        a_village("V-1", county).insert(&db).await.expect("first insert");
+        let error = a_village("V-1", county).insert(&db).await.expect_err("duplicate code");
+        assert!(matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))), "{}: {error:?}", backend.name());
     }
 }
 
@@ -113,10 +76,7 @@ async fn a_village_code_is_unique() {
 async fn sqlite_runs_in_wal_mode() {
     let (_guard, db) = fresh_db(&crate::helpers::Backend::Sqlite).await;
     let row = db
-        .query_one_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "PRAGMA journal_mode",
-        ))
+        .query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), "PRAGMA journal_mode"))
         .await
         .expect("pragma")
         .expect("a row");
@@ -128,9 +88,7 @@ async fn sqlite_runs_in_wal_mode() {
 async fn timestamps_round_trip_in_utc() {
     for backend in backends() {
         let (_guard, db) = fresh_db(&backend).await;
-        let at = "2024-03-05T06:07:08Z"
-            .parse::<chrono::DateTime<Utc>>()
-            .expect("time");
+        let at = "2024-03-05T06:07:08Z".parse::<chrono::DateTime<Utc>>().expect("time");
         let stored = incident::ActiveModel {
             id: NotSet,
             occurred_at: Set(at),
@@ -153,11 +111,7 @@ async fn timestamps_round_trip_in_utc() {
         .insert(&db)
         .await
         .expect("insert");
-        let read = incident::Entity::find_by_id(stored.id)
-            .one(&db)
-            .await
-            .expect("read")
-            .expect("row");
+        let read = incident::Entity::find_by_id(stored.id).one(&db).await.expect("read").expect("row");
         assert_eq!(read.occurred_at, at, "{}", backend.name());
     }
 }
