@@ -19,16 +19,21 @@ impl MigrationTrait for Migration {
             .col(integer("persons_apprehended"))
             .col(integer("villagers_involved"))
             .col(integer_null("village_id"))
+            .col(integer_null("admin_unit_id"))
             .col(string("source"))
             .col(text_null("description"))
             .col(timestamp_with_time_zone("created_at"))
             .col(timestamp_with_time_zone_null("deleted_at"));
-        located(&mut incidents).col(demo_flag()).foreign_key(&mut fk("incidents", "village_id", "villages"));
+        located(&mut incidents)
+            .col(demo_flag())
+            .foreign_key(&mut fk("incidents", "village_id", "villages"))
+            .foreign_key(&mut fk("incidents", "admin_unit_id", "admin_units"));
         manager.create_table(incidents.take()).await?;
         manager.create_index(index("incidents", &["occurred_at"])).await?;
         manager.create_index(index("incidents", &["lon", "lat"])).await?;
         manager.create_index(index("incidents", &["border_km"])).await?;
         manager.create_index(index("incidents", &["village_id"])).await?;
+        manager.create_index(index("incidents", &["admin_unit_id", "occurred_at"])).await?;
 
         let mut cases = Table::create();
         cases
@@ -40,6 +45,7 @@ impl MigrationTrait for Migration {
             .col(string("stage"))
             .col(string("origin"))
             .col(integer_null("village_id"))
+            .col(integer_null("admin_unit_id"))
             .col(big_integer_null("incident_id"))
             .col(integer_null("visit_id"))
             .col(integer_null("assigned_department_id"))
@@ -52,12 +58,14 @@ impl MigrationTrait for Migration {
         optionally_located(&mut cases)
             .col(demo_flag())
             .foreign_key(&mut fk("cases", "village_id", "villages"))
+            .foreign_key(&mut fk("cases", "admin_unit_id", "admin_units"))
             .foreign_key(&mut fk("cases", "incident_id", "incidents"))
             .foreign_key(&mut fk("cases", "visit_id", "visits"))
             .foreign_key(&mut fk("cases", "assigned_department_id", "departments"));
         manager.create_table(cases.take()).await?;
         manager.create_index(index("cases", &["stage", "stage_due_at"])).await?;
         manager.create_index(index("cases", &["village_id"])).await?;
+        manager.create_index(index("cases", &["admin_unit_id"])).await?;
         manager.create_index(index("cases", &["reported_at"])).await?;
 
         manager

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
-use super::geography::round6;
+use super::geography::{round6, township_at};
 use super::targets::{BASE_YEAR, COMPARE_YEAR, INCIDENTS_PCT, PERSONS_PCT};
 use super::{Demo, Incident};
 use crate::border::{Border, Side};
@@ -145,15 +145,16 @@ impl<'a> IncidentStream<'a> {
         "other"
     }
 
-    /// Where: near a village (a third of the time) or along the line, with hotspots.
-    fn place(&mut self) -> (f64, f64, Option<usize>) {
+    /// Where: near a village (a third of the time) or along the line, with hotspots; and the
+    /// township it falls in.
+    fn place(&mut self) -> (f64, f64, Option<usize>, usize) {
         let villages = &self.demo.villages;
         if self.rng.random_bool(0.33) && !villages.is_empty() {
             let index = self.rng.random_range(0..villages.len());
             let village = &villages[index];
             let dx = self.rng.random_range(-0.012..0.012);
             let dy = self.rng.random_range(-0.012..0.012);
-            return (round6(village.lon + dx), round6(village.lat + dy), Some(index));
+            return (round6(village.lon + dx), round6(village.lat + dy), Some(index), village.township);
         }
         let length_km = self.border.length_km();
         let roll: f64 = self.rng.random();
@@ -168,9 +169,10 @@ impl<'a> IncidentStream<'a> {
             }
         }
         let distance_m = 50.0 + 12_000.0 * self.rng.random::<f64>().powi(2);
+        let township = township_at(&self.demo.townships, km);
         match self.border.offset(km, distance_m, Side::Cn) {
-            Some((lon, lat)) => (round6(lon), round6(lat), None),
-            None => (0.0, 0.0, None),
+            Some((lon, lat)) => (round6(lon), round6(lat), None, township),
+            None => (0.0, 0.0, None, township),
         }
     }
 }
@@ -192,11 +194,11 @@ impl Iterator for IncidentStream<'_> {
         let occurred_at = start + Duration::seconds(offset_s as i64);
         let category = self.category();
         let persons_apprehended = self.persons(count - self.position, category);
-        let (lon, lat, village) = self.place();
+        let (lon, lat, village, township) = self.place();
         let villagers_involved =
             if village.is_some() && self.rng.random_bool(0.15) { self.rng.random_range(1..=2) } else { 0 };
         self.position += 1;
-        Some(Incident { occurred_at, lon, lat, category, persons_apprehended, villagers_involved, village })
+        Some(Incident { occurred_at, lon, lat, category, persons_apprehended, villagers_involved, village, township })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -228,6 +228,8 @@ pub struct Incident {
     pub persons_apprehended: i32,
     pub villagers_involved: i32,
     pub village: Option<usize>,
+    /// Index into [`Demo::townships`]: the jurisdiction the incident belongs to.
+    pub township: usize,
 }
 
 /// Everything but the incidents, which are streamed (there may be millions).

@@ -144,10 +144,11 @@ async fn write(
     let linkage_ids = write_linkages(txn, demo, &village_ids, &post_ids, &department_ids, &user_ids).await?;
     reference.inc(1);
     reference.finish();
+    let places = PlaceIds { villages: village_ids.clone(), townships: units.townships.clone() };
 
     let incidents = bar(progress, options.incidents, "cli-progress-incidents");
     let first_incident_id =
-        write_incidents(txn, demo, located, options.incidents, tz, &village_ids, &incidents).await?;
+        write_incidents(txn, demo, located, options.incidents, tz, &places, &incidents).await?;
     incidents.finish();
 
     let activities = bar(progress, 4, "cli-progress-activities");
@@ -157,10 +158,16 @@ async fn write(
     activities.inc(1);
     write_outreach(txn, demo, &units, &village_ids).await?;
     activities.inc(1);
-    write_cases(txn, demo, located, &village_ids, &department_ids, &visit_ids, first_incident_id).await?;
+    write_cases(txn, demo, located, &places, &department_ids, &visit_ids, first_incident_id).await?;
     activities.inc(1);
     activities.finish();
     Ok(())
+}
+
+/// Database ids of the demo's villages and townships, by their index in the demo.
+struct PlaceIds {
+    villages: Vec<i32>,
+    townships: Vec<i32>,
 }
 
 /// Admin unit ids by GB/T 2260 code, and the townships' ids by index.
@@ -410,7 +417,7 @@ async fn write_incidents(
     located: &Border,
     total: u64,
     tz: chrono_tz::Tz,
-    villages: &[i32],
+    places: &PlaceIds,
     bar: &ProgressBar,
 ) -> Result<Option<i64>, ServiceError> {
     let mut stream = demo.incidents(total, tz).peekable();
@@ -425,7 +432,8 @@ async fn write_incidents(
                 category: Set(generated.category.to_owned()),
                 persons_apprehended: Set(generated.persons_apprehended),
                 villagers_involved: Set(generated.villagers_involved),
-                village_id: Set(generated.village.map(|index| villages[index])),
+                village_id: Set(generated.village.map(|index| places.villages[index])),
+                admin_unit_id: Set(Some(places.townships[generated.township])),
                 source: Set("demo".to_owned()),
                 description: Set(None),
                 created_at: Set(generated.occurred_at),
@@ -602,11 +610,12 @@ async fn write_cases(
     txn: &DatabaseTransaction,
     demo: &Demo,
     located: &Border,
-    villages: &[i32],
+    places: &PlaceIds,
     departments: &[i32],
     visits: &[i32],
     first_incident_id: Option<i64>,
 ) -> Result<(), ServiceError> {
+    let villages = &places.villages;
     let mut events = Vec::new();
     for generated in &demo.cases {
         let (origin, incident_id, visit_id) = match generated.origin {
@@ -628,6 +637,7 @@ async fn write_cases(
             stage: Set(generated.stage.to_owned()),
             origin: Set(origin.to_owned()),
             village_id: Set(Some(villages[generated.village])),
+            admin_unit_id: Set(Some(places.townships[village.township])),
             incident_id: Set(incident_id),
             visit_id: Set(visit_id),
             assigned_department_id: Set(generated.department.map(|index| departments[index])),

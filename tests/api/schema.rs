@@ -96,6 +96,7 @@ async fn timestamps_round_trip_in_utc() {
             persons_apprehended: Set(1),
             villagers_involved: Set(0),
             village_id: Set(None),
+            admin_unit_id: Set(None),
             source: Set("test".to_owned()),
             description: Set(None),
             created_at: Set(at),

@@ -14,6 +14,8 @@ pub struct Model {
     pub stage: String,
     pub origin: String,
     pub village_id: Option<i32>,
+    /// The jurisdiction (township or county) the record belongs to, for scoping.
+    pub admin_unit_id: Option<i32>,
     pub incident_id: Option<i64>,
     pub visit_id: Option<i32>,
     pub assigned_department_id: Option<i32>,

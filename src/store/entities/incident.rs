@@ -12,6 +12,8 @@ pub struct Model {
     pub persons_apprehended: i32,
     pub villagers_involved: i32,
     pub village_id: Option<i32>,
+    /// The jurisdiction (township or county) the record belongs to, for scoping.
+    pub admin_unit_id: Option<i32>,
     pub source: String,
     pub description: Option<String>,
     pub created_at: DateTimeUtc,
