@@ -8,6 +8,7 @@ mod m20261128_000002_linkage_outreach;
 mod m20261128_000003_incidents_cases_audit;
 mod m20261128_000004_seed_admin_units;
 mod m20261128_000005_border_versions;
+mod m20261128_000006_auth;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_incidents_cases_audit::Migration),
             Box::new(m20261128_000004_seed_admin_units::Migration),
             Box::new(m20261128_000005_border_versions::Migration),
+            Box::new(m20261128_000006_auth::Migration),
         ]
     }
 }

@@ -20,6 +20,12 @@ pub enum DomainError {
     InvalidPositionAt { index: usize },
     #[error("{count} points where at most {max} are allowed")]
     TooManyPoints { count: usize, max: usize },
+    #[error("password shorter than {min} characters")]
+    WeakPassword { min: usize },
+    #[error("unknown role {value:?}")]
+    UnknownRole { value: String },
+    #[error("unknown jurisdiction {value:?}")]
+    UnknownJurisdiction { value: String },
 }
 
 impl DomainError {
@@ -34,6 +40,9 @@ impl DomainError {
             DomainError::InvalidPosition { .. } => "problem-invalid-position-detail",
             DomainError::InvalidPositionAt { .. } => "problem-invalid-position-at-detail",
             DomainError::TooManyPoints { .. } => "problem-too-many-points-detail",
+            DomainError::WeakPassword { .. } => "problem-weak-password-detail",
+            DomainError::UnknownRole { .. } => "problem-unknown-role-detail",
+            DomainError::UnknownJurisdiction { .. } => "problem-unknown-jurisdiction-detail",
         }
     }
 
@@ -53,6 +62,10 @@ impl DomainError {
             DomainError::InvalidPositionAt { index } => vec![("index", index.to_string())],
             DomainError::TooManyPoints { count, max } => {
                 vec![("count", count.to_string()), ("max", max.to_string())]
+            }
+            DomainError::WeakPassword { min } => vec![("min", min.to_string())],
+            DomainError::UnknownRole { value } | DomainError::UnknownJurisdiction { value } => {
+                vec![("value", value.clone())]
             }
         }
     }

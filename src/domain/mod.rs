@@ -1,6 +1,7 @@
 //! Plain domain types with their invariants, and the arithmetic of the figures officials publish.
 //! Nothing here knows about HTTP or the database.
 
+pub mod auth;
 pub mod error;
 pub mod figures;
 pub mod geo;

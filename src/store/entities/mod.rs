@@ -2,6 +2,7 @@
 
 pub mod admin_unit;
 pub mod audit_event;
+pub mod auth_token;
 pub mod border_version;
 pub mod case;
 pub mod case_event;
@@ -9,6 +10,7 @@ pub mod department;
 pub mod incident;
 pub mod linkage;
 pub mod linkage_officer;
+pub mod login_throttle;
 pub mod meta;
 pub mod outreach_member;
 pub mod outreach_member_language;
