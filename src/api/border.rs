@@ -7,14 +7,18 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::ApiError;
+use super::auth::Caller;
 use super::geojson_out::GEOJSON;
+use crate::domain::auth::Action;
 use crate::domain::geo::LonLat;
+use crate::services::auth;
 use crate::services::border;
 use crate::startup::AppState;
 
 /// `GET /api/v1/border`: the sections as LineString features, with measured and official
 /// lengths (km) as members of the collection.
-pub async fn sections(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn sections(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    auth::require(caller.principal(), Action::ReadBorder)?;
     let view = border::view(&state.border);
     let features = view
         .sections
@@ -50,7 +54,12 @@ pub struct PointQuery {
 }
 
 /// `GET /api/v1/border/locate?lon=&lat=`.
-pub async fn locate_one(state: web::Data<AppState>, query: web::Query<PointQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn locate_one(
+    caller: Caller,
+    state: web::Data<AppState>,
+    query: web::Query<PointQuery>,
+) -> Result<HttpResponse, ApiError> {
+    auth::require(caller.principal(), Action::LocatePoints)?;
     let position = LonLat::parse(query.lon.as_deref(), query.lat.as_deref())?;
     Ok(HttpResponse::Ok().json(border::locate_one(&state.border, position)?))
 }
@@ -66,9 +75,11 @@ pub enum PointInput {
 /// `POST /api/v1/border/locate`: a JSON array of up to 10,000 points; the answers come in the
 /// same order.
 pub async fn locate_many(
+    caller: Caller,
     state: web::Data<AppState>,
     body: web::Json<Vec<PointInput>>,
 ) -> Result<HttpResponse, ApiError> {
+    auth::require(caller.principal(), Action::LocatePoints)?;
     let points: Vec<(f64, f64)> = body
         .iter()
         .map(|point| match point {

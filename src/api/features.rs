@@ -4,6 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::ApiError;
+use super::auth::Caller;
 use super::geojson_out::{collection, single};
 use crate::domain::geo::Bbox;
 use crate::domain::paging::{ListFilter, Page, parse_id};
@@ -33,43 +34,58 @@ impl ListQuery {
 }
 
 pub async fn list_villages(
+    caller: Caller,
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = query.filter(&state)?;
-    let found = places::list_villages(&state.db, filter).await?;
+    let found = places::list_villages(&state.db, caller.principal(), filter).await?;
     collection(found, filter.page, req.path(), &query.kept())
 }
 
-pub async fn get_village(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    single(places::get_village(&state.db, parse_id(&id)?).await?)
+pub async fn get_village(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    single(places::get_village(&state.db, caller.principal(), parse_id(&id)?).await?)
 }
 
 pub async fn list_posts(
+    caller: Caller,
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = query.filter(&state)?;
-    let found = places::list_posts(&state.db, filter).await?;
+    let found = places::list_posts(&state.db, caller.principal(), filter).await?;
     collection(found, filter.page, req.path(), &query.kept())
 }
 
-pub async fn get_post(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    single(places::get_post(&state.db, parse_id(&id)?).await?)
+pub async fn get_post(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    single(places::get_post(&state.db, caller.principal(), parse_id(&id)?).await?)
 }
 
 pub async fn list_incidents(
+    caller: Caller,
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = query.filter(&state)?;
-    let found = places::list_incidents(&state.db, filter).await?;
+    let found = places::list_incidents(&state.db, caller.principal(), filter).await?;
     collection(found, filter.page, req.path(), &query.kept())
 }
 
-pub async fn get_incident(state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    single(places::get_incident(&state.db, parse_id(&id)?).await?)
+pub async fn get_incident(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    single(places::get_incident(&state.db, caller.principal(), parse_id(&id)?).await?)
 }

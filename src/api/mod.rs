@@ -1,6 +1,7 @@
 //! The JSON/GeoJSON API under `/api/v1` and `/healthz`: thin handlers that extract, call a
 //! service and render. Errors are RFC 7807 problem+json, localized per request.
 
+pub mod auth;
 mod border;
 mod features;
 mod geojson_out;
@@ -21,6 +22,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(health::healthz))
         .service(
             web::scope("/api/v1")
+                .route("/auth/login", web::post().to(auth::login))
+                .route("/auth/logout", web::post().to(auth::logout))
+                .route("/auth/me", web::get().to(auth::me))
+                .route("/auth/tokens", web::get().to(auth::list_tokens))
+                .route("/auth/tokens", web::post().to(auth::create_token))
+                .route("/auth/tokens/{id}", web::delete().to(auth::revoke_token))
                 .route("/border", web::get().to(border::sections))
                 .route("/border/locate", web::get().to(border::locate_one))
                 .route("/border/locate", web::post().to(border::locate_many))

@@ -196,6 +196,31 @@ impl From<ServiceError> for ApiError {
     fn from(error: ServiceError) -> ApiError {
         match error {
             ServiceError::Invalid(domain) => domain.into(),
+            ServiceError::Unauthenticated => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "problem-unauthenticated-title",
+                "problem-unauthenticated-detail",
+            ),
+            ServiceError::Forbidden => {
+                ApiError::new(StatusCode::FORBIDDEN, "forbidden", "problem-forbidden-title", "problem-forbidden-detail")
+            }
+            ServiceError::LoginFailed => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "login-failed",
+                "problem-login-failed-title",
+                "problem-login-failed-detail",
+            ),
+            ServiceError::Throttled { seconds } => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "login-throttled",
+                "problem-login-throttled-title",
+                "problem-login-throttled-detail",
+            )
+            .arg("seconds", seconds.to_string()),
+            ServiceError::Conflict => {
+                ApiError::new(StatusCode::CONFLICT, "conflict", "problem-conflict-title", "problem-conflict-detail")
+            }
             ServiceError::InvalidBorder(border) => {
                 let mut problem = ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,

@@ -147,8 +147,7 @@ async fn write(
     let places = PlaceIds { villages: village_ids.clone(), townships: units.townships.clone() };
 
     let incidents = bar(progress, options.incidents, "cli-progress-incidents");
-    let first_incident_id =
-        write_incidents(txn, demo, located, options.incidents, tz, &places, &incidents).await?;
+    let first_incident_id = write_incidents(txn, demo, located, options.incidents, tz, &places, &incidents).await?;
     incidents.finish();
 
     let activities = bar(progress, 4, "cli-progress-activities");

@@ -1,6 +1,8 @@
 //! Use cases: each function validates, runs its queries (in one transaction where it writes)
 //! and returns plain view types. Authorization and audit will live here too.
 
+pub mod audit;
+pub mod auth;
 pub mod border;
 pub mod demo;
 pub mod figures;
@@ -17,6 +19,8 @@ pub enum RecordKind {
     Village,
     Post,
     Incident,
+    User,
+    Token,
 }
 
 impl RecordKind {
@@ -26,6 +30,8 @@ impl RecordKind {
             RecordKind::Village => "record-village",
             RecordKind::Post => "record-post",
             RecordKind::Incident => "record-incident",
+            RecordKind::User => "record-user",
+            RecordKind::Token => "record-token",
         }
     }
 }
@@ -37,6 +43,16 @@ pub enum ServiceError {
     Invalid(#[from] DomainError),
     #[error("{kind:?} {id} not found")]
     NotFound { kind: RecordKind, id: String },
+    #[error("no credentials")]
+    Unauthenticated,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("wrong user name or password")]
+    LoginFailed,
+    #[error("too many failed sign-ins; wait {seconds} s")]
+    Throttled { seconds: i64 },
+    #[error("the record exists already")]
+    Conflict,
     #[error("invalid border: {0}")]
     InvalidBorder(crate::border::BorderError),
     #[error("the database is unavailable: {0}")]

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
+use super::auth::{self, Principal};
 use super::{RecordKind, ServiceError};
+use crate::domain::auth::Action;
 use crate::domain::paging::ListFilter;
 use crate::store::entities::{admin_unit, incident, post, village};
 use crate::store::features;
@@ -198,9 +200,10 @@ fn incident_view(row: incident::Model) -> Located<IncidentProperties> {
 #[tracing::instrument(skip(db))]
 pub async fn list_villages(
     db: &DatabaseConnection,
+    caller: Option<&Principal>,
     filter: ListFilter,
 ) -> Result<PageOf<Located<VillageProperties>>, ServiceError> {
-    let listed = features::villages(db, filter).await?;
+    let listed = features::villages(db, filter, &auth::require(caller, Action::ReadVillages)?.jurisdiction).await?;
     let tree = AdminTree::load(db).await?;
     let ids: Vec<i32> = listed.items.iter().map(|row| row.id).collect();
     let mut languages = features::village_languages(db, &ids).await?;
@@ -216,8 +219,12 @@ pub async fn list_villages(
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn get_village(db: &DatabaseConnection, id: i64) -> Result<Located<VillageProperties>, ServiceError> {
-    let row = features::village(db, id)
+pub async fn get_village(
+    db: &DatabaseConnection,
+    caller: Option<&Principal>,
+    id: i64,
+) -> Result<Located<VillageProperties>, ServiceError> {
+    let row = features::village(db, id, &auth::require(caller, Action::ReadVillages)?.jurisdiction)
         .await?
         .ok_or(ServiceError::NotFound { kind: RecordKind::Village, id: id.to_string() })?;
     let tree = AdminTree::load(db).await?;
@@ -228,18 +235,24 @@ pub async fn get_village(db: &DatabaseConnection, id: i64) -> Result<Located<Vil
 #[tracing::instrument(skip(db))]
 pub async fn list_posts(
     db: &DatabaseConnection,
+    caller: Option<&Principal>,
     filter: ListFilter,
 ) -> Result<PageOf<Located<PostProperties>>, ServiceError> {
-    let listed = features::posts(db, filter).await?;
+    let listed = features::posts(db, filter, &auth::require(caller, Action::ReadPosts)?.jurisdiction).await?;
     let tree = AdminTree::load(db).await?;
     let items = listed.items.into_iter().map(|row| post_view(row, &tree)).collect();
     Ok(PageOf { items, matched: listed.matched })
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn get_post(db: &DatabaseConnection, id: i64) -> Result<Located<PostProperties>, ServiceError> {
-    let row =
-        features::post(db, id).await?.ok_or(ServiceError::NotFound { kind: RecordKind::Post, id: id.to_string() })?;
+pub async fn get_post(
+    db: &DatabaseConnection,
+    caller: Option<&Principal>,
+    id: i64,
+) -> Result<Located<PostProperties>, ServiceError> {
+    let row = features::post(db, id, &auth::require(caller, Action::ReadPosts)?.jurisdiction)
+        .await?
+        .ok_or(ServiceError::NotFound { kind: RecordKind::Post, id: id.to_string() })?;
     let tree = AdminTree::load(db).await?;
     Ok(post_view(row, &tree))
 }
@@ -247,16 +260,21 @@ pub async fn get_post(db: &DatabaseConnection, id: i64) -> Result<Located<PostPr
 #[tracing::instrument(skip(db))]
 pub async fn list_incidents(
     db: &DatabaseConnection,
+    caller: Option<&Principal>,
     filter: ListFilter,
 ) -> Result<PageOf<Located<IncidentProperties>>, ServiceError> {
-    let listed = features::incidents(db, filter).await?;
+    let listed = features::incidents(db, filter, &auth::require(caller, Action::ReadIncidents)?.jurisdiction).await?;
     let items = listed.items.into_iter().map(incident_view).collect();
     Ok(PageOf { items, matched: listed.matched })
 }
 
 #[tracing::instrument(skip(db))]
-pub async fn get_incident(db: &DatabaseConnection, id: i64) -> Result<Located<IncidentProperties>, ServiceError> {
-    let row = features::incident(db, id)
+pub async fn get_incident(
+    db: &DatabaseConnection,
+    caller: Option<&Principal>,
+    id: i64,
+) -> Result<Located<IncidentProperties>, ServiceError> {
+    let row = features::incident(db, id, &auth::require(caller, Action::ReadIncidents)?.jurisdiction)
         .await?
         .ok_or(ServiceError::NotFound { kind: RecordKind::Incident, id: id.to_string() })?;
     Ok(incident_view(row))

@@ -8,6 +8,7 @@ use sea_orm::{
 
 use super::StoreError;
 use super::entities::{admin_unit, incident, post, village, village_language};
+use crate::domain::auth::Jurisdiction;
 use crate::domain::geo::Bbox;
 use crate::domain::paging::{ListFilter, Page};
 
@@ -41,16 +42,37 @@ where
     Ok(Listed { items, matched })
 }
 
-pub async fn villages(db: &impl ConnectionTrait, filter: ListFilter) -> Result<Listed<village::Model>, StoreError> {
-    let select = within(village::Entity::find(), village::Column::Lon, village::Column::Lat, filter.bbox);
+/// Restricts a query to the admin units of a jurisdiction.
+fn scoped<E: EntityTrait>(select: Select<E>, unit: E::Column, scope: &Jurisdiction) -> Select<E>
+where
+    E::Column: ColumnTrait,
+{
+    match scope {
+        Jurisdiction::All => select,
+        Jurisdiction::Units(units) => select.filter(unit.is_in(units.iter().copied())),
+    }
+}
+
+pub async fn villages(
+    db: &impl ConnectionTrait,
+    filter: ListFilter,
+    scope: &Jurisdiction,
+) -> Result<Listed<village::Model>, StoreError> {
+    let select = scoped(village::Entity::find(), village::Column::AdminUnitId, scope);
+    let select = within(select, village::Column::Lon, village::Column::Lat, filter.bbox);
     page_of(db, select, village::Column::Id, filter.page).await
 }
 
-pub async fn village(db: &impl ConnectionTrait, id: i64) -> Result<Option<village::Model>, StoreError> {
+/// One village, if it exists within `scope`.
+pub async fn village(
+    db: &impl ConnectionTrait,
+    id: i64,
+    scope: &Jurisdiction,
+) -> Result<Option<village::Model>, StoreError> {
     let Ok(id) = i32::try_from(id) else {
         return Ok(None);
     };
-    Ok(village::Entity::find_by_id(id).one(db).await?)
+    Ok(village::Entity::find_by_id(id).one(db).await?.filter(|row| scope.covers(Some(row.admin_unit_id))))
 }
 
 /// Languages of the given villages, primary first.
@@ -73,27 +95,44 @@ pub async fn village_languages(
     Ok(languages)
 }
 
-pub async fn posts(db: &impl ConnectionTrait, filter: ListFilter) -> Result<Listed<post::Model>, StoreError> {
-    let select = within(post::Entity::find(), post::Column::Lon, post::Column::Lat, filter.bbox);
+pub async fn posts(
+    db: &impl ConnectionTrait,
+    filter: ListFilter,
+    scope: &Jurisdiction,
+) -> Result<Listed<post::Model>, StoreError> {
+    let select = scoped(post::Entity::find(), post::Column::AdminUnitId, scope);
+    let select = within(select, post::Column::Lon, post::Column::Lat, filter.bbox);
     page_of(db, select, post::Column::Id, filter.page).await
 }
 
-pub async fn post(db: &impl ConnectionTrait, id: i64) -> Result<Option<post::Model>, StoreError> {
+/// One post, if it exists within `scope`.
+pub async fn post(db: &impl ConnectionTrait, id: i64, scope: &Jurisdiction) -> Result<Option<post::Model>, StoreError> {
     let Ok(id) = i32::try_from(id) else {
         return Ok(None);
     };
-    Ok(post::Entity::find_by_id(id).one(db).await?)
+    Ok(post::Entity::find_by_id(id).one(db).await?.filter(|row| scope.covers(Some(row.admin_unit_id))))
 }
 
 /// Incidents that are not deleted.
-pub async fn incidents(db: &impl ConnectionTrait, filter: ListFilter) -> Result<Listed<incident::Model>, StoreError> {
+pub async fn incidents(
+    db: &impl ConnectionTrait,
+    filter: ListFilter,
+    scope: &Jurisdiction,
+) -> Result<Listed<incident::Model>, StoreError> {
     let live = incident::Entity::find().filter(incident::Column::DeletedAt.is_null());
+    let live = scoped(live, incident::Column::AdminUnitId, scope);
     let select = within(live, incident::Column::Lon, incident::Column::Lat, filter.bbox);
     page_of(db, select, incident::Column::Id, filter.page).await
 }
 
-pub async fn incident(db: &impl ConnectionTrait, id: i64) -> Result<Option<incident::Model>, StoreError> {
-    Ok(incident::Entity::find_by_id(id).filter(incident::Column::DeletedAt.is_null()).one(db).await?)
+/// One live incident, if it exists within `scope`.
+pub async fn incident(
+    db: &impl ConnectionTrait,
+    id: i64,
+    scope: &Jurisdiction,
+) -> Result<Option<incident::Model>, StoreError> {
+    let row = incident::Entity::find_by_id(id).filter(incident::Column::DeletedAt.is_null()).one(db).await?;
+    Ok(row.filter(|row| scope.covers(row.admin_unit_id)))
 }
 
 /// Every admin unit (a small table), for resolving a record's county.

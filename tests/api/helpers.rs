@@ -93,7 +93,10 @@ pub fn test_settings(database_url: &str) -> Settings {
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
+    /// Signed in as a prefecture-wide admin.
     pub client: reqwest::Client,
+    /// Sends no credentials.
+    pub anonymous: reqwest::Client,
     pub backend: &'static str,
     _database: TestDb,
 }
@@ -126,7 +129,43 @@ pub async fn spawn_app(backend: &Backend) -> TestApp {
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, db, client: reqwest::Client::new(), backend: backend.name(), _database: database }
+    let token = token_for(&db, "test.admin", "admin", "532800").await;
+    TestApp {
+        address,
+        db,
+        client: client_with(&token),
+        anonymous: reqwest::Client::new(),
+        backend: backend.name(),
+        _database: database,
+    }
+}
+
+/// The password every test account gets.
+pub const TEST_PASSWORD: &str = "correct horse battery staple";
+
+/// Creates a user with `role` in the jurisdiction `code` and signs it in; returns the token.
+pub async fn token_for(db: &DatabaseConnection, username: &str, role: &str, code: &str) -> String {
+    use banna_border::domain::auth::Password;
+    use banna_border::services::auth::{self, NewUser};
+    let new = NewUser {
+        username,
+        display_name: username,
+        role,
+        jurisdiction_code: code,
+        department_id: None,
+        password: Some(Password::parse(TEST_PASSWORD).expect("a valid password")),
+        is_demo: false,
+    };
+    auth::create_user(db, new, None).await.expect("create the test user");
+    auth::login(db, username, TEST_PASSWORD, "127.0.0.1").await.expect("sign in").secret
+}
+
+/// A client that sends `token` as a bearer token.
+pub fn client_with(token: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    let value = format!("Bearer {token}").parse().expect("header value");
+    headers.insert(reqwest::header::AUTHORIZATION, value);
+    reqwest::Client::builder().default_headers(headers).build().expect("client")
 }
 
 /// Starts the app and loads the demo with `seed` and `incidents`.
