@@ -5,6 +5,7 @@ mod border;
 mod demo;
 mod locate;
 mod serve;
+mod user;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -77,11 +78,37 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Accounts: the password is read from the terminal, or from standard input when it is
+    /// not a terminal (scripts), never from the command line; at least 12 characters.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// The border line in force.
     Border {
         #[command(subcommand)]
         command: BorderCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// admin, official, liaison_officer, outreach_coordinator, outreach_member or post_staff.
+        #[arg(long)]
+        role: String,
+        /// Code of the admin unit the user sees (e.g. 532800 prefecture, 532822 Menghai).
+        #[arg(long, value_name = "CODE")]
+        jurisdiction: String,
+        /// Department id, for liaison officers.
+        #[arg(long, value_name = "ID")]
+        department: Option<i32>,
+    },
+    /// Set a user's password (ends the user's sessions).
+    Passwd { username: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,6 +171,10 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Migrate => serve::migrate(&context).await,
         Command::Demo { seed, incidents } => demo::load(&context, seed, incidents).await,
         Command::Locate { border, input, output, strict } => locate::locate(&context, border, input, output, strict),
+        Command::User { command: UserCommand::Add { username, role, jurisdiction, department } } => {
+            user::add(&context, &username, &role, &jurisdiction, department).await
+        }
+        Command::User { command: UserCommand::Passwd { username } } => user::passwd(&context, &username).await,
         Command::Border { command: BorderCommand::Info } => border::info(&context).await,
         Command::Border { command: BorderCommand::Import { file, pillars } } => {
             border::import(&context, &file, pillars.as_deref()).await
@@ -183,6 +214,12 @@ fn describe(error: &anyhow::Error, localizer: &Localizer, lang: &LanguageIdentif
     }
     if let Some(ServiceError::InvalidBorder(border)) = error.downcast_ref::<ServiceError>() {
         return localizer.format(lang, border.message_id(), &fluent_args(&border.args()));
+    }
+    if let Some(ServiceError::Invalid(domain)) = error.downcast_ref::<ServiceError>() {
+        return localizer.format(lang, domain.message_id(), &fluent_args(&domain.args()));
+    }
+    if let Some(ServiceError::Conflict) = error.downcast_ref::<ServiceError>() {
+        return localizer.text(lang, "problem-conflict-detail");
     }
     if let Some(ServiceError::Unavailable(cause)) = error.downcast_ref::<ServiceError>() {
         return localizer.format(

@@ -31,6 +31,16 @@ pub async fn serve(context: &Context, bind: Option<SocketAddr>, with_demo: bool)
         let options = DemoOptions { seed: DEFAULT_SEED, incidents: DEFAULT_INCIDENTS };
         let outcome = services::demo::load(&db, &border, options, settings.time_zone(), Progress::Bars).await?;
         eprintln!("{}", super::demo::describe(context, &outcome));
+        let accounts = services::auth::ensure_demo_accounts(&db).await?;
+        if !accounts.is_empty() {
+            eprintln!("{}", context.say("cli-demo-accounts", &[]));
+            for account in &accounts {
+                eprintln!(
+                    "  {:<28} {:<22} {}  {}",
+                    account.username, account.role, account.jurisdiction_code, account.password
+                );
+            }
+        }
     }
     let ip = settings.server.bind.ip();
     let app = Application::build_with(settings, db).await?;

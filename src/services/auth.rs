@@ -22,8 +22,13 @@ use crate::store::entities::{admin_unit, auth_token, login_throttle, user};
 pub const SESSION_HOURS: i64 = 12;
 /// How long an API token lasts.
 pub const TOKEN_DAYS: i64 = 90;
-/// Failures allowed before sign-in is slowed down.
-const FREE_FAILURES: i32 = 3;
+/// Failures allowed per account before its sign-in is slowed down.
+const FREE_FAILURES_ACCOUNT: i32 = 3;
+/// Failures allowed per address before sign-in from it is slowed down (higher: several
+/// people may share an address behind one gateway).
+const FREE_FAILURES_ADDRESS: i32 = 20;
+/// The first wait after the free failures; it doubles with each further failure.
+const FIRST_LOCK_SECONDS: i64 = 30;
 /// The longest wait imposed after repeated failures.
 const MAX_LOCK_SECONDS: i64 = 900;
 
@@ -254,11 +259,13 @@ async fn locked_for(db: &impl ConnectionTrait, key: &str, now: DateTime<Utc>) ->
         .map(|until| (until - now).num_seconds().max(1)))
 }
 
-async fn note_failure(db: &impl ConnectionTrait, key: &str, now: DateTime<Utc>) -> Result<(), ServiceError> {
+async fn note_failure(db: &impl ConnectionTrait, key: &str, free: i32, now: DateTime<Utc>) -> Result<(), ServiceError> {
     let existing = login_throttle::Entity::find_by_id(key.to_owned()).one(db).await.map_err(db_err)?;
     let failures = existing.as_ref().map_or(0, |row| row.failures) + 1;
-    let locked_until = (failures > FREE_FAILURES)
-        .then(|| now + Duration::seconds((1_i64 << (failures - FREE_FAILURES).min(10)).min(MAX_LOCK_SECONDS)));
+    let locked_until = (failures > free).then(|| {
+        let doublings = u32::try_from(failures - free - 1).unwrap_or(0).min(10);
+        now + Duration::seconds((FIRST_LOCK_SECONDS << doublings).min(MAX_LOCK_SECONDS))
+    });
     let row = login_throttle::ActiveModel {
         key: Set(key.to_owned()),
         failures: Set(failures),
@@ -303,8 +310,8 @@ pub async fn login(
     };
     let txn = db.begin().await.map_err(db_err)?;
     let Some(row) = found.filter(|_| valid) else {
-        note_failure(&txn, &user_key, now).await?;
-        note_failure(&txn, &address_key, now).await?;
+        note_failure(&txn, &user_key, FREE_FAILURES_ACCOUNT, now).await?;
+        note_failure(&txn, &address_key, FREE_FAILURES_ADDRESS, now).await?;
         audit::record(
             &txn,
             Event {
@@ -454,4 +461,49 @@ pub async fn revoke(db: &DatabaseConnection, principal: &Principal, token_id: i3
     .await?;
     txn.commit().await.map_err(db_err)?;
     Ok(())
+}
+
+/// A demo account created by `serve --demo`, with its password (shown once).
+#[derive(Debug)]
+pub struct DemoAccount {
+    pub username: String,
+    pub role: &'static str,
+    pub jurisdiction_code: &'static str,
+    pub password: String,
+}
+
+/// One demo account per role (officials: one for the prefecture and one per county), each
+/// with a fresh random password. Accounts that exist already are left alone and not listed,
+/// so passwords are printed only the first time.
+pub async fn ensure_demo_accounts(db: &DatabaseConnection) -> Result<Vec<DemoAccount>, ServiceError> {
+    const ACCOUNTS: [(&str, &str, &str); 9] = [
+        ("demo.admin", "admin", "532800"),
+        ("demo.official", "official", "532800"),
+        ("demo.official.jinghong", "official", "532801"),
+        ("demo.official.menghai", "official", "532822"),
+        ("demo.official.mengla", "official", "532823"),
+        ("demo.liaison", "liaison_officer", "532822"),
+        ("demo.outreach.coordinator", "outreach_coordinator", "532823"),
+        ("demo.outreach.member", "outreach_member", "532823"),
+        ("demo.post", "post_staff", "532801"),
+    ];
+    let mut created = Vec::new();
+    for (username, role, code) in ACCOUNTS {
+        if find_user(db, username).await?.is_some() {
+            continue;
+        }
+        let password = new_secret()[..16].to_owned();
+        let new = NewUser {
+            username,
+            display_name: username,
+            role,
+            jurisdiction_code: code,
+            department_id: None,
+            password: Some(Password::parse(&password)?),
+            is_demo: true,
+        };
+        create_user(db, new, None).await?;
+        created.push(DemoAccount { username: username.to_owned(), role, jurisdiction_code: code, password });
+    }
+    Ok(created)
 }

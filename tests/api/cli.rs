@@ -177,3 +177,62 @@ fn border_info_and_a_refused_import() {
     let said = String::from_utf8_lossy(&import.stderr);
     assert!(said.contains("CN-MM-XSBN"), "a precise, localized reason: {said}");
 }
+
+#[test]
+fn users_are_added_with_a_password_from_stdin_never_from_argv() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}/users.db?mode=rwc", dir.path().display());
+    let add = |password: &str| {
+        let mut command = banna();
+        command.env("DATABASE_URL", &url);
+        let args = ["user", "add", "--username", "yanwen", "--role", "official", "--jurisdiction", "532822"];
+        let mut child = command
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start");
+        use std::io::Write;
+        child.stdin.take().expect("stdin").write_all(format!("{password}\n").as_bytes()).expect("write");
+        child.wait_with_output().expect("output")
+    };
+    let short = add("too short");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("12"), "the rule is explained");
+    let ok = add("a long enough passphrase");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let again = add("a long enough passphrase");
+    assert!(!again.status.success(), "the user name is taken");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("已经存在"));
+    let unknown_role = banna()
+        .env("DATABASE_URL", &url)
+        .args(["user", "add", "--username", "x", "--role", "king", "--jurisdiction", "532822"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert!(!unknown_role.status.success());
+}
+
+#[test]
+fn serve_demo_prints_demo_passwords_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}/demo-users.db?mode=rwc", dir.path().display());
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (first, second) = runtime.block_on(async {
+        let db = banna_border::store::connect(&crate::helpers::test_settings(&url).database).await.expect("connect");
+        banna_border::store::migrate(&db).await.expect("migrate");
+        let first = banna_border::services::auth::ensure_demo_accounts(&db).await.expect("accounts");
+        let second = banna_border::services::auth::ensure_demo_accounts(&db).await.expect("accounts");
+        for account in &first {
+            banna_border::services::auth::login(&db, &account.username, &account.password, "127.0.0.2")
+                .await
+                .expect("demo account signs in");
+        }
+        (first, second)
+    });
+    let roles: std::collections::HashSet<&str> = first.iter().map(|a| a.role).collect();
+    assert_eq!(roles.len(), 6, "one per role");
+    assert_eq!(first.iter().filter(|a| a.role == "official").count(), 4, "prefecture and each county");
+    assert!(second.is_empty(), "passwords are shown only when the accounts are created");
+}

@@ -25,3 +25,18 @@ async fn healthz_is_503_when_the_database_is_gone() {
         assert_eq!(body["title"], "服务暂不可用");
     }
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app(&crate::helpers::Backend::Sqlite).await;
+    for path in ["/healthz", "/api/v1/villages", "/api/v1/nowhere"] {
+        let response = app.anonymous.get(format!("{}{path}", app.address)).send().await.expect("get");
+        let header =
+            |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let csp = header("content-security-policy");
+        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert_eq!(header("x-content-type-options"), "nosniff");
+        assert_eq!(header("referrer-policy"), "no-referrer");
+    }
+}

@@ -2,6 +2,7 @@
 //! when `BANNA_TEST_PG` holds a PostgreSQL URL, on PostgreSQL too.
 
 mod architecture;
+mod auth;
 mod border;
 mod cli;
 mod demo;

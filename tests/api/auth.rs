@@ -1,0 +1,309 @@
+//! Who may call what: the route × role matrix, jurisdiction leaks, sign-in, tokens, throttling
+//! and the audit trail of those writes.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use banna_border::store::entities::{audit_event, incident, village};
+use reqwest::{Method, StatusCode};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{Value, json};
+
+use crate::helpers::{
+    Backend, TEST_PASSWORD, TestApp, backends, client_with, spawn_app, spawn_app_with_demo, token_for,
+};
+
+/// Who may call each route, written out independently of the application's policy table.
+/// `None` = the public; otherwise the roles allowed.
+const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
+    ("GET", "/healthz", None),
+    ("POST", "/api/v1/auth/login", None),
+    ("POST", "/api/v1/auth/logout", Some(ALL)),
+    ("GET", "/api/v1/auth/me", Some(ALL)),
+    ("GET", "/api/v1/auth/tokens", Some(ALL)),
+    ("POST", "/api/v1/auth/tokens", Some(ALL)),
+    ("DELETE", "/api/v1/auth/tokens/{id}", Some(ALL)),
+    ("GET", "/api/v1/border", Some(ALL)),
+    ("GET", "/api/v1/border/locate", Some(ALL)),
+    ("POST", "/api/v1/border/locate", Some(ALL)),
+    ("GET", "/api/v1/villages", Some(ALL)),
+    ("GET", "/api/v1/villages/{id}", Some(ALL)),
+    ("GET", "/api/v1/posts", Some(ALL)),
+    ("GET", "/api/v1/posts/{id}", Some(ALL)),
+    ("GET", "/api/v1/incidents", Some(&["admin", "official", "post_staff"])),
+    ("GET", "/api/v1/incidents/{id}", Some(&["admin", "official", "post_staff"])),
+];
+
+const ALL: &[&str] = &["admin", "official", "liaison_officer", "outreach_coordinator", "outreach_member", "post_staff"];
+
+/// (method, path) of every `.route(...)` registered in src/api/mod.rs, read from the source.
+fn registered_routes() -> Vec<(String, String)> {
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api/mod.rs")).expect("read");
+    let mut routes = Vec::new();
+    for line in source.lines().map(str::trim).filter(|line| line.starts_with(".route(\"")) {
+        let path = line.split('"').nth(1).expect("a path").to_owned();
+        let method =
+            line.split("web::").nth(1).and_then(|rest| rest.split('(').next()).expect("a method").to_uppercase();
+        let full = if path == "/healthz" { path } else { format!("/api/v1{path}") };
+        routes.push((method, full));
+    }
+    routes
+}
+
+#[test]
+fn every_registered_route_has_an_expected_policy() {
+    let routes = registered_routes();
+    assert!(routes.len() >= EXPECTED.len(), "{routes:?}");
+    for (method, path) in &routes {
+        assert!(
+            EXPECTED.iter().any(|(m, p, _)| m == method && p == path),
+            "{method} {path} is registered but has no entry in the test's policy matrix"
+        );
+    }
+}
+
+fn body_for(method: &str, path: &str) -> Option<Value> {
+    match (method, path) {
+        ("POST", "/api/v1/auth/login") => Some(json!({ "username": "nobody", "password": "wrong password!" })),
+        ("POST", "/api/v1/auth/tokens") => Some(json!({ "name": "matrix" })),
+        ("POST", "/api/v1/border/locate") => Some(json!([[100.5, 21.9]])),
+        _ => None,
+    }
+}
+
+async fn call(app: &TestApp, client: &reqwest::Client, method: &str, path: &str) -> StatusCode {
+    let concrete = path.replace("{id}", "1");
+    let concrete = if concrete.ends_with("/border/locate") && method == "GET" {
+        format!("{concrete}?lon=100.5&lat=21.9")
+    } else {
+        concrete
+    };
+    let mut request =
+        client.request(Method::from_bytes(method.as_bytes()).expect("method"), format!("{}{concrete}", app.address));
+    if let Some(body) = body_for(method, path) {
+        request = request.json(&body);
+    }
+    request.send().await.expect("request").status()
+}
+
+#[tokio::test]
+async fn every_route_answers_each_role_as_the_policy_says() {
+    for backend in backends() {
+        let app = spawn_app_with_demo(&backend, 9, 3000).await;
+        let mut callers: Vec<(Option<&str>, reqwest::Client)> = vec![(None, app.anonymous.clone())];
+        for role in ALL {
+            let token = token_for(&app.db, &format!("matrix.{role}"), role, "532800").await;
+            callers.push((Some(role), client_with(&token)));
+        }
+        for (method, path, allowed) in EXPECTED {
+            // Logging out ends the caller's session: check it last, separately.
+            if path.ends_with("/logout") {
+                continue;
+            }
+            for (role, client) in &callers {
+                let status = call(&app, client, method, path).await;
+                let permitted = match (allowed, role) {
+                    (None, _) => true,
+                    (Some(roles), Some(role)) => roles.contains(role),
+                    (Some(_), None) => false,
+                };
+                let expected_denial = if role.is_none() { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN };
+                if permitted {
+                    assert!(
+                        status != StatusCode::FORBIDDEN
+                            && (status != StatusCode::UNAUTHORIZED || path.ends_with("/login")),
+                        "{}: {method} {path} as {role:?} answered {status}",
+                        app.backend
+                    );
+                } else {
+                    assert_eq!(status, expected_denial, "{}: {method} {path} as {role:?}", app.backend);
+                }
+            }
+        }
+        for (role, client) in &callers {
+            let status = call(&app, client, "POST", "/api/v1/auth/logout").await;
+            let expected = if role.is_some() { StatusCode::NO_CONTENT } else { StatusCode::UNAUTHORIZED };
+            assert_eq!(status, expected, "logout as {role:?}");
+            if role.is_some() {
+                let after = call(&app, client, "GET", "/api/v1/auth/me").await;
+                assert_eq!(after, StatusCode::UNAUTHORIZED, "the session ended with the logout");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_county_official_sees_only_its_county() {
+    for backend in backends() {
+        let app = spawn_app_with_demo(&backend, 9, 3000).await;
+        let menghai = client_with(&token_for(&app.db, "official.menghai", "official", "532822").await);
+        for collection in ["villages", "posts"] {
+            let response =
+                menghai.get(format!("{}/api/v1/{collection}?limit=10000", app.address)).send().await.expect("get");
+            let body: Value = response.json().await.expect("json");
+            let features = body["features"].as_array().expect("features");
+            assert!(!features.is_empty(), "{collection}: Menghai has some");
+            assert!(
+                features.iter().all(|f| f["properties"]["county"]["code"] == "532822"),
+                "{collection} leaks other counties"
+            );
+            let (_, _, everything) = app.get_json(&format!("/api/v1/{collection}?limit=10000")).await;
+            assert!(everything["numberMatched"].as_u64() > body["numberMatched"].as_u64(), "the admin sees more");
+        }
+        let body: Value = menghai
+            .get(format!("{}/api/v1/incidents?limit=10000", app.address))
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
+        let seen: Vec<i64> =
+            body["features"].as_array().expect("features").iter().map(|f| f["id"].as_i64().expect("id")).collect();
+        assert!(!seen.is_empty());
+        let menghai_units = banna_border::services::auth::jurisdiction_of(&app.db, county_id(&app, "532822").await)
+            .await
+            .expect("subtree");
+        for id in seen.iter().take(200) {
+            let row = incident::Entity::find_by_id(*id).one(&app.db).await.expect("read").expect("row");
+            assert!(menghai_units.covers(row.admin_unit_id), "incident {id} is outside Menghai");
+        }
+        // A record of another county answers 404, as if it did not exist.
+        let mengla_units = banna_border::services::auth::jurisdiction_of(&app.db, county_id(&app, "532823").await)
+            .await
+            .expect("subtree");
+        let elsewhere = village::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("villages")
+            .into_iter()
+            .find(|v| mengla_units.covers(Some(v.admin_unit_id)))
+            .expect("a Mengla village");
+        let response =
+            menghai.get(format!("{}/api/v1/villages/{}", app.address, elsewhere.id)).send().await.expect("get");
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{}", app.backend);
+        let (status, _, _) = app.get_json(&format!("/api/v1/villages/{}", elsewhere.id)).await;
+        assert_eq!(status, StatusCode::OK, "the prefecture admin sees it");
+    }
+}
+
+async fn county_id(app: &TestApp, code: &str) -> i32 {
+    use banna_border::store::entities::admin_unit;
+    admin_unit::Entity::find()
+        .filter(admin_unit::Column::Code.eq(code))
+        .one(&app.db)
+        .await
+        .expect("read")
+        .expect("county")
+        .id
+}
+
+async fn audit_count(app: &TestApp, action: &str, record_type: &str) -> u64 {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action))
+        .filter(audit_event::Column::RecordType.eq(record_type))
+        .count(&app.db)
+        .await
+        .expect("count")
+}
+
+#[tokio::test]
+async fn signing_in_and_tokens_work_and_each_write_is_audited_once() {
+    for backend in backends() {
+        let app = spawn_app(&backend).await;
+        let users_before = audit_count(&app, "create", "user").await;
+        token_for(&app.db, "field.officer", "liaison_officer", "532822").await;
+        assert_eq!(audit_count(&app, "create", "user").await, users_before + 1);
+
+        let logins_before = audit_count(&app, "login", "auth_token").await;
+        let response = app
+            .anonymous
+            .post(format!("{}/api/v1/auth/login", app.address))
+            .json(&json!({ "username": "field.officer", "password": TEST_PASSWORD }))
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status(), StatusCode::OK);
+        let cookie = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        assert!(
+            cookie.starts_with("banna_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+            "{cookie}"
+        );
+        let login: Value = response.json().await.expect("json");
+        assert_eq!(audit_count(&app, "login", "auth_token").await, logins_before + 1);
+
+        let officer = client_with(login["token"].as_str().expect("token"));
+        let me: Value = officer
+            .get(format!("{}/api/v1/auth/me", app.address))
+            .send()
+            .await
+            .expect("me")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(me["role"], "liaison_officer");
+
+        let created: Value = officer
+            .post(format!("{}/api/v1/auth/tokens", app.address))
+            .json(&json!({ "name": "phone sync" }))
+            .send()
+            .await
+            .expect("create token")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(audit_count(&app, "create", "auth_token").await, 1);
+        let phone = client_with(created["token"].as_str().expect("secret"));
+        assert_eq!(
+            phone.get(format!("{}/api/v1/villages?limit=1", app.address)).send().await.expect("get").status(),
+            StatusCode::OK
+        );
+        let listed: Value = officer
+            .get(format!("{}/api/v1/auth/tokens", app.address))
+            .send()
+            .await
+            .expect("list")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(listed.as_array().map(Vec::len), Some(1));
+        assert!(listed[0].get("token").is_none(), "secrets are shown once, never listed");
+
+        let id = created["id"].as_i64().expect("id");
+        let revoked = officer.delete(format!("{}/api/v1/auth/tokens/{id}", app.address)).send().await.expect("revoke");
+        assert_eq!(revoked.status(), StatusCode::NO_CONTENT);
+        assert_eq!(audit_count(&app, "revoke", "auth_token").await, 1);
+        assert_eq!(
+            phone.get(format!("{}/api/v1/villages?limit=1", app.address)).send().await.expect("get").status(),
+            StatusCode::UNAUTHORIZED
+        );
+        // Another user's token is "not found", not "forbidden".
+        let others =
+            app.client.delete(format!("{}/api/v1/auth/tokens/{id}", app.address)).send().await.expect("revoke");
+        assert_eq!(others.status(), StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn failed_sign_ins_are_audited_and_then_slowed_down() {
+    let app = spawn_app(&Backend::Sqlite).await;
+    token_for(&app.db, "slow.user", "official", "532801").await;
+    let attempt = |password: &'static str| {
+        app.anonymous
+            .post(format!("{}/api/v1/auth/login", app.address))
+            .header("accept-language", "en")
+            .json(&json!({ "username": "slow.user", "password": password }))
+            .send()
+    };
+    let mut statuses = HashMap::new();
+    for _ in 0..4 {
+        let status = attempt("not the password").await.expect("login").status();
+        *statuses.entry(status).or_insert(0) += 1;
+    }
+    assert_eq!(statuses.get(&StatusCode::UNAUTHORIZED), Some(&4));
+    assert_eq!(audit_count(&app, "login_failed", "user").await, 4);
+    let blocked = attempt(TEST_PASSWORD).await.expect("login");
+    assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS, "even the right password waits after 4 failures");
+    let problem: Value = blocked.json().await.expect("json");
+    assert!(problem["detail"].as_str().expect("detail").contains("seconds"), "{problem}");
+}
