@@ -44,6 +44,8 @@ pub struct ApiSettings {
     pub default_limit: u64,
     /// Largest `limit` a list request may ask for.
     pub max_limit: u64,
+    /// Largest JSON request body accepted, in bytes (larger: 413).
+    pub json_limit_bytes: usize,
 }
 
 /// The embedded default database: a SQLite file under `./data/`, created if missing.
@@ -72,6 +74,7 @@ impl Settings {
             .set_default("locale.time_zone", "Asia/Shanghai")?
             .set_default("api.default_limit", 1000)?
             .set_default("api.max_limit", 10_000)?
+            .set_default("api.json_limit_bytes", 1_048_576)?
             .add_source(config::File::from(path).format(config::FileFormat::Toml).required(required))
             .add_source(
                 config::Environment::with_prefix("BANNA").prefix_separator("_").separator("__").try_parsing(true),

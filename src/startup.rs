@@ -46,6 +46,7 @@ impl Application {
         let listener = TcpListener::bind(settings.server.bind)?;
         let port = listener.local_addr()?.port();
         let shutdown_timeout = settings.server.shutdown_timeout_s;
+        let json_limit_bytes = settings.api.json_limit_bytes;
         let state = web::Data::new(AppState { db: db.clone(), settings: Arc::new(settings), border });
         let server = HttpServer::new(move || {
             App::new()
@@ -54,7 +55,7 @@ impl Application {
                 .wrap(NormalizePath::new(TrailingSlash::Trim))
                 .wrap(TracingLogger::default())
                 .app_data(state.clone())
-                .configure(api::configure)
+                .configure(api::configure(json_limit_bytes))
                 .default_service(web::to(api::route_not_found))
         })
         .listen(listener)?

@@ -39,3 +39,4 @@ problem-login-failed-title = Sign-in failed
 problem-login-failed-detail = The user name or the password is wrong.
 problem-login-throttled-title = Too many attempts
 problem-login-throttled-detail = Too many failed sign-ins. Try again in { $seconds } seconds.
+problem-invalid-time-detail = The parameter { $name } must be an RFC 3339 time (for example 2024-01-01T00:00:00+08:00); received: { $value }

@@ -39,3 +39,4 @@ problem-login-failed-title = 登录失败
 problem-login-failed-detail = 用户名或密码不正确。
 problem-login-throttled-title = 尝试次数过多
 problem-login-throttled-detail = 登录失败次数过多，请在 { $seconds } 秒后再试。
+problem-invalid-time-detail = 参数 { $name } 应为 RFC 3339 格式的时间（例如 2024-01-01T00:00:00+08:00）；收到的是：{ $value }

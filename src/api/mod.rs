@@ -1,6 +1,7 @@
 //! The JSON/GeoJSON API under `/api/v1` and `/healthz`: thin handlers that extract, call a
 //! service and render. Errors are RFC 7807 problem+json, localized per request.
 
+mod audit;
 pub mod auth;
 mod border;
 mod features;
@@ -14,14 +15,19 @@ use actix_web::{HttpRequest, web};
 
 pub use problem::ApiError;
 
-/// Registers the API routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+/// Registers the API routes; JSON bodies larger than `json_limit_bytes` are refused (413).
+pub fn configure(json_limit_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |cfg| routes(cfg, json_limit_bytes)
+}
+
+fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
     cfg.app_data(query_config())
         .app_data(path_config())
-        .app_data(json_config())
+        .app_data(json_config(json_limit_bytes))
         .route("/healthz", web::get().to(health::healthz))
         .service(
             web::scope("/api/v1")
+                .route("/audit", web::get().to(audit::list))
                 .route("/auth/login", web::post().to(auth::login))
                 .route("/auth/logout", web::post().to(auth::logout))
                 .route("/auth/me", web::get().to(auth::me))
@@ -50,11 +56,8 @@ fn path_config() -> web::PathConfig {
         .error_handler(|error, _req: &HttpRequest| ApiError::invalid_query(error.to_string()).into())
 }
 
-/// Largest JSON body accepted (bytes).
-pub const JSON_LIMIT_BYTES: usize = 1024 * 1024;
-
-fn json_config() -> web::JsonConfig {
-    web::JsonConfig::default().limit(JSON_LIMIT_BYTES).error_handler(|error, _req: &HttpRequest| match error {
+fn json_config(limit_bytes: usize) -> web::JsonConfig {
+    web::JsonConfig::default().limit(limit_bytes).error_handler(|error, _req: &HttpRequest| match error {
         JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => {
             ApiError::payload_too_large(limit).into()
         }

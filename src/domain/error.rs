@@ -26,6 +26,8 @@ pub enum DomainError {
     UnknownRole { value: String },
     #[error("unknown jurisdiction {value:?}")]
     UnknownJurisdiction { value: String },
+    #[error("invalid time {name}={value:?}")]
+    InvalidTime { name: &'static str, value: String },
 }
 
 impl DomainError {
@@ -43,6 +45,7 @@ impl DomainError {
             DomainError::WeakPassword { .. } => "problem-weak-password-detail",
             DomainError::UnknownRole { .. } => "problem-unknown-role-detail",
             DomainError::UnknownJurisdiction { .. } => "problem-unknown-jurisdiction-detail",
+            DomainError::InvalidTime { .. } => "problem-invalid-time-detail",
         }
     }
 
@@ -67,6 +70,7 @@ impl DomainError {
             DomainError::UnknownRole { value } | DomainError::UnknownJurisdiction { value } => {
                 vec![("value", value.clone())]
             }
+            DomainError::InvalidTime { name, value } => vec![("name", (*name).to_owned()), ("value", value.clone())],
         }
     }
 }

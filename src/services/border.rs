@@ -107,6 +107,24 @@ pub async fn import(
     .map_err(db_err)?;
     bar.set_length(count_located(&txn).await?);
     let records = recompute_all(&txn, &border, bar).await?;
+    let after = serde_json::json!({
+        "source_name": source_name,
+        "measured_length_km": border.length_km(),
+        "pillars": border.pillars().len(),
+        "records_recomputed": records,
+    });
+    super::audit::record(
+        &txn,
+        super::audit::Event {
+            actor_user_id: None,
+            action: "import",
+            record_type: "border_version",
+            record_id: version.id.to_string(),
+            before: None,
+            after: Some(after),
+        },
+    )
+    .await?;
     txn.commit().await.map_err(db_err)?;
     bar.finish();
     Ok(ImportReport {

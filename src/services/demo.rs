@@ -92,6 +92,24 @@ pub async fn load(
     write(&txn, &demo, border, options, tz, progress).await?;
     meta::insert(&txn, META_SEED, &options.seed.to_string()).await?;
     meta::insert(&txn, META_INCIDENTS, &options.incidents.to_string()).await?;
+    let after = serde_json::json!({
+        "seed": options.seed,
+        "villages": demo.villages.len(),
+        "posts": demo.posts.len(),
+        "incidents": options.incidents,
+    });
+    super::audit::record(
+        &txn,
+        super::audit::Event {
+            actor_user_id: None,
+            action: "load_demo",
+            record_type: "database",
+            record_id: options.seed.to_string(),
+            before: None,
+            after: Some(after),
+        },
+    )
+    .await?;
     txn.commit().await.map_err(db_err)?;
     tracing::info!(seed = options.seed, incidents = options.incidents, "demo data loaded");
     Ok(DemoOutcome::Loaded {

@@ -17,6 +17,7 @@ use crate::helpers::{
 /// `None` = the public; otherwise the roles allowed.
 const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/healthz", None),
+    ("GET", "/api/v1/audit", Some(&["admin", "official"])),
     ("POST", "/api/v1/auth/login", None),
     ("POST", "/api/v1/auth/logout", Some(ALL)),
     ("GET", "/api/v1/auth/me", Some(ALL)),
@@ -306,4 +307,65 @@ async fn failed_sign_ins_are_audited_and_then_slowed_down() {
     assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS, "even the right password waits after 4 failures");
     let problem: Value = blocked.json().await.expect("json");
     assert!(problem["detail"].as_str().expect("detail").contains("seconds"), "{problem}");
+}
+
+#[tokio::test]
+async fn the_audit_trail_is_listed_for_admins_and_scoped_for_officials() {
+    for backend in backends() {
+        let app = spawn_app_with_demo(&backend, 9, 3000).await;
+        token_for(&app.db, "menghai.liaison", "liaison_officer", "532822").await;
+        token_for(&app.db, "mengla.post", "post_staff", "532823").await;
+        let menghai = client_with(&token_for(&app.db, "menghai.official", "official", "532822").await);
+
+        let (status, _, all) = app.get_json("/api/v1/audit?action=create&record_type=user").await;
+        assert_eq!(status, StatusCode::OK);
+        let created: Vec<&str> = all["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|e| e["after"]["username"].as_str().unwrap_or(""))
+            .collect();
+        for name in ["test.admin", "menghai.liaison", "mengla.post", "menghai.official"] {
+            assert!(created.contains(&name), "{name} in {created:?}");
+        }
+        let (_, _, demo) = app.get_json("/api/v1/audit?action=load_demo").await;
+        assert_eq!(demo["numberMatched"], 1, "loading the demo is one audited write");
+
+        let scoped: Value =
+            menghai.get(format!("{}/api/v1/audit", app.address)).send().await.expect("get").json().await.expect("json");
+        let actors: Vec<i64> =
+            scoped["items"].as_array().expect("items").iter().filter_map(|e| e["actor_user_id"].as_i64()).collect();
+        assert!(!actors.is_empty(), "Menghai's own sign-ins are listed");
+        let (_, _, everything) = app.get_json("/api/v1/audit?limit=10000").await;
+        assert!(everything["numberMatched"].as_u64() > scoped["numberMatched"].as_u64());
+        let menghai_units = banna_border::services::auth::jurisdiction_of(&app.db, county_id(&app, "532822").await)
+            .await
+            .expect("subtree");
+        for actor in &actors {
+            use banna_border::store::entities::user;
+            let row = user::Entity::find_by_id(*actor as i32).one(&app.db).await.expect("read").expect("actor");
+            assert!(menghai_units.covers(Some(row.admin_unit_id)), "{} is not a Menghai actor", row.username);
+        }
+        let bad = app.client.get(format!("{}/api/v1/audit?from=yesterday", app.address)).send().await.expect("get");
+        assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
+async fn a_session_made_by_one_instance_works_on_another() {
+    let database = crate::helpers::TestDb::create(&Backend::Sqlite).await;
+    let first =
+        banna_border::startup::Application::build(crate::helpers::test_settings(&database.url)).await.expect("first");
+    let second =
+        banna_border::startup::Application::build(crate::helpers::test_settings(&database.url)).await.expect("second");
+    let (first_port, second_port) = (first.port(), second.port());
+    let db = first.db().clone();
+    tokio::spawn(first.run_until_stopped());
+    tokio::spawn(second.run_until_stopped());
+    let token = token_for(&db, "roaming.user", "official", "532800").await;
+    let client = client_with(&token);
+    for port in [first_port, second_port] {
+        let status = client.get(format!("http://127.0.0.1:{port}/api/v1/auth/me")).send().await.expect("me").status();
+        assert_eq!(status, StatusCode::OK, "instance on port {port}");
+    }
 }
