@@ -56,6 +56,7 @@ impl Application {
                 .wrap(TracingLogger::default())
                 .app_data(state.clone())
                 .configure(api::configure(json_limit_bytes))
+                .configure(crate::web::configure)
                 .default_service(web::to(api::route_not_found))
         })
         .listen(listener)?

@@ -14,9 +14,12 @@ use crate::helpers::{
 };
 
 /// Who may call each route, written out independently of the application's policy table.
-/// `None` = the public; otherwise the roles allowed.
+/// `None` = the public; otherwise the roles allowed. Form posts of pages are listed in
+/// `CSRF_FORMS` instead: without the CSRF token they are refused (403) for everyone.
 const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/healthz", None),
+    ("GET", "/login", None),
+    ("GET", "/static/app.css", None),
     ("GET", "/api/v1/audit", Some(&["admin", "official"])),
     ("POST", "/api/v1/auth/login", None),
     ("POST", "/api/v1/auth/logout", Some(ALL)),
@@ -35,18 +38,26 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/api/v1/incidents/{id}", Some(&["admin", "official", "post_staff"])),
 ];
 
+const CSRF_FORMS: &[(&str, &str)] = &[("POST", "/login"), ("POST", "/logout")];
+
 const ALL: &[&str] = &["admin", "official", "liaison_officer", "outreach_coordinator", "outreach_member", "post_staff"];
 
-/// (method, path) of every `.route(...)` registered in src/api/mod.rs, read from the source.
+/// (method, path) of every route registered in src/api/mod.rs and src/web/mod.rs, read from
+/// the source.
 fn registered_routes() -> Vec<(String, String)> {
-    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api/mod.rs")).expect("read");
     let mut routes = Vec::new();
-    for line in source.lines().map(str::trim).filter(|line| line.starts_with(".route(\"")) {
-        let path = line.split('"').nth(1).expect("a path").to_owned();
-        let method =
-            line.split("web::").nth(1).and_then(|rest| rest.split('(').next()).expect("a method").to_uppercase();
-        let full = if path == "/healthz" { path } else { format!("/api/v1{path}") };
-        routes.push((method, full));
+    for (file, prefix) in [("src/api/mod.rs", "/api/v1"), ("src/web/mod.rs", "")] {
+        let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("read");
+        for line in source.lines().map(str::trim) {
+            let Some(rest) = line.strip_prefix(".route(\"").or_else(|| line.strip_prefix("cfg.route(\"")) else {
+                continue;
+            };
+            let path = rest.split('"').next().expect("a path").to_owned();
+            let method =
+                line.split("web::").nth(1).and_then(|rest| rest.split('(').next()).expect("a method").to_uppercase();
+            let full = if path == "/healthz" || prefix.is_empty() { path } else { format!("{prefix}{path}") };
+            routes.push((method, full));
+        }
     }
     routes
 }
@@ -55,9 +66,11 @@ fn registered_routes() -> Vec<(String, String)> {
 fn every_registered_route_has_an_expected_policy() {
     let routes = registered_routes();
     assert!(routes.len() >= EXPECTED.len(), "{routes:?}");
+    assert!(routes.iter().any(|(_, path)| path == "/login"), "pages are scanned too: {routes:?}");
     for (method, path) in &routes {
         assert!(
-            EXPECTED.iter().any(|(m, p, _)| m == method && p == path),
+            EXPECTED.iter().any(|(m, p, _)| m == method && p == path)
+                || CSRF_FORMS.iter().any(|(m, p)| m == method && p == path),
             "{method} {path} is registered but has no entry in the test's policy matrix"
         );
     }
@@ -83,6 +96,9 @@ async fn call(app: &TestApp, client: &reqwest::Client, method: &str, path: &str)
         client.request(Method::from_bytes(method.as_bytes()).expect("method"), format!("{}{concrete}", app.address));
     if let Some(body) = body_for(method, path) {
         request = request.json(&body);
+    }
+    if CSRF_FORMS.contains(&(method, path)) {
+        request = request.form(&[("csrf", "not-the-cookie-value"), ("username", "x"), ("password", "y")]);
     }
     request.send().await.expect("request").status()
 }
@@ -119,6 +135,12 @@ async fn every_route_answers_each_role_as_the_policy_says() {
                 } else {
                     assert_eq!(status, expected_denial, "{}: {method} {path} as {role:?}", app.backend);
                 }
+            }
+        }
+        for (method, path) in CSRF_FORMS {
+            for (role, client) in &callers {
+                let status = call(&app, client, method, path).await;
+                assert_eq!(status, StatusCode::FORBIDDEN, "{method} {path} as {role:?} without the CSRF token");
             }
         }
         for (role, client) in &callers {

@@ -40,3 +40,61 @@ async fn every_response_carries_the_security_headers() {
         assert_eq!(header("referrer-policy"), "no-referrer");
     }
 }
+
+#[tokio::test]
+async fn the_sign_in_page_sets_a_session_cookie_behind_a_csrf_check() {
+    let app = spawn_app(&crate::helpers::Backend::Sqlite).await;
+    crate::helpers::token_for(&app.db, "page.user", "official", "532801").await;
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let form = browser.get(format!("{}/login?lang=en", app.address)).send().await.expect("get");
+    assert_eq!(form.status(), 200);
+    let html = form.text().await.expect("html");
+    assert!(html.contains("<form method=\"post\" action=\"/login\">") && html.contains("Sign in"), "{html}");
+    let csrf = html
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a csrf field")
+        .to_owned();
+
+    let forged = browser
+        .post(format!("{}/login", app.address))
+        .form(&[
+            ("csrf", "0".repeat(64).as_str()),
+            ("username", "page.user"),
+            ("password", crate::helpers::TEST_PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(forged.status(), 403, "a wrong CSRF token is refused");
+
+    let wrong = browser
+        .post(format!("{}/login?lang=en", app.address))
+        .form(&[("csrf", csrf.as_str()), ("username", "page.user"), ("password", "not the right one")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(wrong.status(), 401);
+    let page = wrong.text().await.expect("html");
+    assert!(page.contains("The user name or the password is wrong") && page.contains("value=\"page.user\""), "{page}");
+
+    let signed_in = browser
+        .post(format!("{}/login", app.address))
+        .form(&[("csrf", csrf.as_str()), ("username", "page.user"), ("password", crate::helpers::TEST_PASSWORD)])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(signed_in.status(), 303);
+    let me = browser.get(format!("{}/api/v1/auth/me", app.address)).send().await.expect("me");
+    assert_eq!(me.status(), 200, "the session cookie authenticates");
+    let logout =
+        browser.post(format!("{}/logout", app.address)).form(&[("csrf", csrf.as_str())]).send().await.expect("post");
+    assert_eq!(logout.status(), 303);
+    let after = browser.get(format!("{}/api/v1/auth/me", app.address)).send().await.expect("me");
+    assert_eq!(after.status(), 401, "signed out");
+}
