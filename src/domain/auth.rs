@@ -129,7 +129,7 @@ pub struct Password(String);
 impl Password {
     pub fn parse(text: &str) -> Result<Password, DomainError> {
         let length = text.chars().count();
-        if length < MIN_PASSWORD_CHARS || length > MAX_PASSWORD_CHARS {
+        if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&length) {
             return Err(DomainError::WeakPassword { min: MIN_PASSWORD_CHARS });
         }
         Ok(Password(text.to_owned()))
