@@ -145,7 +145,11 @@ impl ApiError {
             request_id,
         };
         let json = serde_json::to_string(&body).unwrap_or_else(|_| String::from("{}"));
-        HttpResponse::build(self.status)
+        let mut response = HttpResponse::build(self.status);
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.insert_header(("WWW-Authenticate", "Bearer realm=\"banna\""));
+        }
+        response
             .insert_header((CONTENT_TYPE, HeaderValue::from_static("application/problem+json")))
             .insert_header(("Content-Language", lang.to_string()))
             .body(json)

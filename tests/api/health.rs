@@ -38,6 +38,10 @@ async fn every_response_carries_the_security_headers() {
         assert!(csp.contains("frame-ancestors 'none'"));
         assert_eq!(header("x-content-type-options"), "nosniff");
         assert_eq!(header("referrer-policy"), "no-referrer");
+        if path == "/api/v1/villages" {
+            assert_eq!(response.status(), 401);
+            assert!(header("www-authenticate").starts_with("Bearer"), "a 401 names its scheme");
+        }
     }
 }
 
