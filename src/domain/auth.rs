@@ -67,14 +67,6 @@ pub enum Access {
     Roles(&'static [Role]),
 }
 
-const FIELD_ROLES: &[Role] = &[
-    Role::Admin,
-    Role::Official,
-    Role::LiaisonOfficer,
-    Role::OutreachCoordinator,
-    Role::OutreachMember,
-    Role::PostStaff,
-];
 
 /// The policy table.
 pub fn policy(action: Action) -> Access {
@@ -82,7 +74,7 @@ pub fn policy(action: Action) -> Access {
         Action::Health | Action::Login => Access::Public,
         Action::Logout | Action::ReadOwnAccount | Action::ManageOwnTokens => Access::SignedIn,
         Action::ReadVillages | Action::ReadPosts | Action::ReadBorder | Action::LocatePoints => {
-            Access::Roles(FIELD_ROLES)
+            Access::Roles(&Role::ALL)
         }
         Action::ReadIncidents => Access::Roles(&[Role::Admin, Role::Official, Role::PostStaff]),
         Action::ReadAudit => Access::Roles(&[Role::Admin, Role::Official]),
