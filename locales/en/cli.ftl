@@ -29,3 +29,6 @@ cli-password-again = Once more:
 cli-password-mismatch = The two passwords differ; nothing was changed.
 cli-user-added = User { $username } created (id { $id }).
 cli-password-set = The password of { $username } is set; the user's sessions have ended.
+locales-coverage = { $locale }: { $defined }/{ $reference } messages ({ $percent }%)
+locales-ok = Every file parses; zh-CN and en are complete.
+locales-failed = Check failed: { $errors } syntax errors; incomplete required locales: { $incomplete }

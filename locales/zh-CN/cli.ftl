@@ -29,3 +29,6 @@ cli-password-again = 再输入一次：
 cli-password-mismatch = 两次输入的密码不一致，未作任何改动。
 cli-user-added = 已创建用户 { $username }（编号 { $id }）。
 cli-password-set = 已设置用户 { $username } 的密码，其现有会话已全部结束。
+locales-coverage = { $locale }：{ $defined }/{ $reference } 条（{ $percent }%）
+locales-ok = 所有文件语法正确，zh-CN 与 en 完整。
+locales-failed = 检查未通过：{ $errors } 处语法错误；不完整的必备语言：{ $incomplete }

@@ -3,6 +3,7 @@
 
 mod border;
 mod demo;
+mod locales;
 mod locate;
 mod serve;
 mod user;
@@ -84,6 +85,11 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Message catalogues (Fluent).
+    Locales {
+        #[command(subcommand)]
+        command: LocalesCommand,
+    },
     /// The border line in force.
     Border {
         #[command(subcommand)]
@@ -109,6 +115,17 @@ pub enum UserCommand {
     },
     /// Set a user's password (ends the user's sessions).
     Passwd { username: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LocalesCommand {
+    /// Print each locale's coverage of the zh-CN reference and every syntax error; fails
+    /// (exit 2) on a syntax error or a message missing from zh-CN or en.
+    Check {
+        /// The locales folder (one folder per BCP 47 tag).
+        #[arg(long, default_value = "locales")]
+        dir: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -176,6 +193,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         }
         Command::User { command: UserCommand::Passwd { username } } => user::passwd(&context, &username).await,
         Command::Border { command: BorderCommand::Info } => border::info(&context).await,
+        Command::Locales { command: LocalesCommand::Check { dir } } => locales::check(&context, &dir),
         Command::Border { command: BorderCommand::Import { file, pillars } } => {
             border::import(&context, &file, pillars.as_deref()).await
         }

@@ -67,7 +67,6 @@ pub enum Access {
     Roles(&'static [Role]),
 }
 
-
 /// The policy table.
 pub fn policy(action: Action) -> Access {
     match action {

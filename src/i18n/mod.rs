@@ -23,8 +23,8 @@ pub const DEFAULT_LOCALE: &str = "zh-CN";
 /// A problem found while loading the locale files.
 #[derive(Debug, thiserror::Error)]
 pub enum I18nError {
-    #[error("{file}: Fluent syntax error: {message}")]
-    Syntax { file: String, message: String },
+    #[error("{file}:{line}: Fluent syntax error: {message}")]
+    Syntax { file: String, line: usize, message: String },
     #[error("{file}: message {id} is defined twice")]
     Duplicate { file: String, id: String },
     #[error("{dir}: not a BCP 47 language tag")]
@@ -89,7 +89,8 @@ impl Localizer {
                     Ok(resource) => resource,
                     Err((resource, parse_errors)) => {
                         for error in parse_errors {
-                            errors.push(I18nError::Syntax { file: file.clone(), message: error.to_string() });
+                            let line = text_line(resource.source(), entry_start(&error));
+                            errors.push(I18nError::Syntax { file: file.clone(), line, message: error.to_string() });
                         }
                         resource
                     }
@@ -192,6 +193,99 @@ impl Localizer {
     }
 }
 
+/// Where the broken entry starts (the parser's own position may be past its end).
+fn entry_start(error: &fluent_syntax::parser::ParserError) -> usize {
+    error.slice.as_ref().map_or(error.pos.start, |slice| slice.start)
+}
+
+/// 1-based line number of a byte offset.
+fn text_line(text: &str, offset: usize) -> usize {
+    text.as_bytes().iter().take(offset).filter(|byte| **byte == b'\n').count() + 1
+}
+
+/// How completely one locale covers the reference (zh-CN).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coverage {
+    pub locale: String,
+    pub defined: usize,
+    pub reference: usize,
+    /// Reference ids this locale lacks (they fall back to zh-CN).
+    pub missing: Vec<String>,
+}
+
+/// `banna locales check`: every syntax error of every file, and each locale's coverage.
+/// Locales are read from `dir` (one folder per BCP 47 tag) so files can be checked before a
+/// build embeds them.
+pub fn check_dir(dir: &std::path::Path) -> std::io::Result<(Vec<Coverage>, Vec<I18nError>)> {
+    let mut files: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if !entry.file_type()?.is_dir() {
+            continue;
+        }
+        let tag = entry.file_name().to_string_lossy().into_owned();
+        let mut paths: Vec<_> = std::fs::read_dir(entry.path())?
+            .filter_map(Result::ok)
+            .map(|file| file.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path)?;
+            files.entry(tag.clone()).or_default().push((path.display().to_string(), text));
+        }
+    }
+    Ok(check_sources(&files))
+}
+
+/// Coverage and errors of in-memory sources (see [`check_dir`]).
+pub fn check_sources(files: &BTreeMap<String, Vec<(String, String)>>) -> (Vec<Coverage>, Vec<I18nError>) {
+    let mut errors = Vec::new();
+    let mut ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (tag, sources) in files {
+        if tag.parse::<LanguageIdentifier>().is_err() {
+            errors.push(I18nError::BadTag { dir: tag.clone() });
+        }
+        let defined = ids.entry(tag.clone()).or_default();
+        for (file, text) in sources {
+            let resource = match FluentResource::try_new(text.clone()) {
+                Ok(resource) => resource,
+                Err((resource, parse_errors)) => {
+                    for error in parse_errors {
+                        let line = text_line(text, entry_start(&error));
+                        errors.push(I18nError::Syntax { file: file.clone(), line, message: error.to_string() });
+                    }
+                    resource
+                }
+            };
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(message) = entry {
+                    let id = message.id.name.to_owned();
+                    if defined.contains(&id) {
+                        errors.push(I18nError::Duplicate { file: file.clone(), id });
+                    } else {
+                        defined.push(id);
+                    }
+                }
+            }
+        }
+    }
+    let Some(reference) = ids.get(DEFAULT_LOCALE).cloned() else {
+        errors.push(I18nError::NoReference);
+        return (Vec::new(), errors);
+    };
+    let coverage = ids
+        .iter()
+        .map(|(tag, defined)| Coverage {
+            locale: tag.clone(),
+            defined: reference.iter().filter(|id| defined.contains(id)).count(),
+            reference: reference.len(),
+            missing: reference.iter().filter(|id| !defined.contains(id)).cloned().collect(),
+        })
+        .collect();
+    (coverage, errors)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,7 +311,29 @@ mod tests {
         let mut files = BTreeMap::new();
         files.insert("zh-CN".to_owned(), vec![("zh-CN/x.ftl".to_owned(), "ok = 好\nbroken = {\n".to_owned())]);
         let errors = Localizer::from_sources(files).err().expect("a syntax error is an error");
-        assert!(matches!(&errors[0], I18nError::Syntax { file, .. } if file == "zh-CN/x.ftl"));
+        assert!(matches!(&errors[0], I18nError::Syntax { file, line: 2, .. } if file == "zh-CN/x.ftl"), "{errors:?}");
+    }
+
+    #[test]
+    fn the_shipped_locale_folder_checks_clean_and_complete_for_zh_and_en() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let (coverage, errors) = check_dir(&dir).expect("read locales");
+        assert!(errors.is_empty(), "{errors:?}");
+        for tag in ["zh-CN", "en"] {
+            let locale = coverage.iter().find(|c| c.locale == tag).expect("present");
+            assert!(locale.missing.is_empty(), "{tag} lacks {:?}", locale.missing);
+        }
+    }
+
+    #[test]
+    fn coverage_counts_missing_reference_ids() {
+        let mut files = BTreeMap::new();
+        files.insert("zh-CN".to_owned(), vec![("a.ftl".to_owned(), "a = 甲\nb = 乙\n".to_owned())]);
+        files.insert("lo".to_owned(), vec![("a.ftl".to_owned(), "a = ກ\n".to_owned())]);
+        let (coverage, errors) = check_sources(&files);
+        assert!(errors.is_empty());
+        let lao = coverage.iter().find(|c| c.locale == "lo").expect("lo");
+        assert_eq!((lao.defined, lao.reference, lao.missing.clone()), (1, 2, vec!["b".to_owned()]));
     }
 
     #[test]

@@ -236,3 +236,25 @@ fn serve_demo_prints_demo_passwords_once() {
     assert_eq!(first.iter().filter(|a| a.role == "official").count(), 4, "prefecture and each county");
     assert!(second.is_empty(), "passwords are shown only when the accounts are created");
 }
+
+#[test]
+fn locales_check_reports_coverage_and_fails_on_a_broken_file() {
+    let shipped = banna()
+        .args(["locales", "check", "--dir", concat!(env!("CARGO_MANIFEST_DIR"), "/locales")])
+        .output()
+        .expect("run");
+    assert!(shipped.status.success(), "{}", String::from_utf8_lossy(&shipped.stderr));
+    assert!(String::from_utf8_lossy(&shipped.stdout).contains("zh-CN"));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (tag, text) in [("zh-CN", "a = 甲\nb = 乙\n"), ("en", "a = A\nb = {\n"), ("lo", "a = ກ\n")] {
+        std::fs::create_dir_all(dir.path().join(tag)).expect("dir");
+        std::fs::write(dir.path().join(tag).join("main.ftl"), text).expect("write");
+    }
+    let broken = banna().args(["locales", "check", "--dir", dir.path().to_str().expect("path")]).output().expect("run");
+    assert_eq!(broken.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&broken.stdout);
+    assert!(stdout.contains("lo：1/2") || stdout.contains("lo: 1/2"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(stderr.contains("main.ftl:2"), "the syntax error names file and line: {stderr}");
+}
