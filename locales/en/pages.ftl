@@ -7,3 +7,4 @@ page-login-signed-in = You are signed in as { $username }.
 page-logout-submit = Sign out
 page-csrf-title = This page has expired
 page-csrf-detail = The form has expired or did not come from this site; nothing was changed. Open the sign-in page again and retry.
+language-name = English

@@ -7,3 +7,4 @@ page-login-signed-in = 您已以 { $username } 的身份登录。
 page-logout-submit = 退出登录
 page-csrf-title = 页面已过期
 page-csrf-detail = 表单已过期或来源不明，未作任何改动。请重新打开登录页再试。
+language-name = 中文

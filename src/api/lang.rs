@@ -1,4 +1,5 @@
-//! Which language a request wants: `?lang=`, then `Accept-Language`, then zh-CN.
+//! Which language a request wants: `?lang=`, then the `banna_lang` cookie, then the signed-in
+//! user's saved preference, then `Accept-Language`, then zh-CN.
 
 use actix_web::HttpRequest;
 use actix_web::http::header::ACCEPT_LANGUAGE;
@@ -6,19 +7,28 @@ use unic_langid::LanguageIdentifier;
 
 use crate::i18n::Localizer;
 
-/// The negotiated language of a request.
+/// Cookie remembering a language chosen with `?lang=`.
+pub const LANG_COOKIE: &str = "banna_lang";
+
+/// The negotiated language of a request, without a user preference.
 pub fn negotiate(req: &HttpRequest, localizer: &Localizer) -> LanguageIdentifier {
+    negotiate_for(req, localizer, None)
+}
+
+/// The negotiated language, with the signed-in user's saved locale when there is one.
+pub fn negotiate_for(req: &HttpRequest, localizer: &Localizer, saved: Option<&str>) -> LanguageIdentifier {
     let mut preferences: Vec<String> = Vec::new();
-    if let Some(value) = web_query_lang(req.query_string()) {
-        preferences.push(value);
-    }
+    preferences.extend(query_lang(req.query_string()));
+    preferences.extend(req.cookie(LANG_COOKIE).map(|cookie| cookie.value().to_owned()));
+    preferences.extend(saved.map(str::to_owned));
     if let Some(header) = req.headers().get(ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()) {
         preferences.extend(Localizer::parse_accept_language(header));
     }
     localizer.negotiate(preferences.iter().map(String::as_str))
 }
 
-fn web_query_lang(query: &str) -> Option<String> {
+/// The `lang` query parameter, if any.
+pub fn query_lang(query: &str) -> Option<String> {
     query.split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=')?;
         (key == "lang" && !value.is_empty()).then(|| value.to_owned())

@@ -44,6 +44,8 @@ pub struct Principal {
     pub role: Role,
     pub department_id: Option<i32>,
     pub jurisdiction: Jurisdiction,
+    /// The user's saved language (BCP 47).
+    pub locale: String,
     /// The session or token this request came with.
     pub token_id: i32,
 }
@@ -369,6 +371,7 @@ pub async fn authenticate(db: &DatabaseConnection, secret: &str) -> Result<Optio
         role,
         department_id: row.department_id,
         jurisdiction: jurisdiction_of(db, row.admin_unit_id).await?,
+        locale: row.locale,
         token_id: token.id,
     }))
 }

@@ -36,7 +36,8 @@ pub fn page(status: StatusCode, lang: &str, title: &str, body: &str) -> HttpResp
 const STYLESHEET: &str = "body{font-family:system-ui,'Noto Sans','Noto Sans SC',sans-serif;margin:0;padding:1rem;}\
 main{max-width:28rem;margin:0 auto;}label{display:block;margin:.75rem 0 .25rem;}\
 input{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;}\
-button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem;}.error{color:#a40000;}";
+button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem;}.error{color:#a40000;}\
+.languages{text-align:right;font-size:.9rem;}";
 
 pub async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()

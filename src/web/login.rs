@@ -11,7 +11,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::html::{escape, page};
 use crate::api::auth::{Caller, SESSION_COOKIE};
-use crate::api::lang::negotiate;
+use crate::api::lang::{LANG_COOKIE, negotiate, negotiate_for, query_lang};
 use crate::i18n::Localizer;
 use crate::services::{ServiceError, auth};
 use crate::startup::AppState;
@@ -68,7 +68,7 @@ fn render_form(localizer: &Localizer, form: Form<'_>) -> String {
 /// `GET /login`: the form, or who is signed in with a sign-out button.
 pub async fn show(req: HttpRequest, caller: Caller) -> HttpResponse {
     let localizer = Localizer::global();
-    let lang = negotiate(&req, localizer);
+    let lang = negotiate_for(&req, localizer, caller.principal().map(|principal| principal.locale.as_str()));
     let csrf = csrf_value(&req).unwrap_or_else(new_csrf);
     let title = localizer.text(&lang, "page-login-title");
     let body = match caller.principal() {
@@ -86,9 +86,31 @@ pub async fn show(req: HttpRequest, caller: Caller) -> HttpResponse {
         ),
         None => render_form(localizer, Form { lang: &lang, csrf: &csrf, username: "", error: None }),
     };
+    let body = format!("{}\n{body}", language_switcher(localizer, &lang));
     let mut response = page(StatusCode::OK, &lang.to_string(), &title, &body);
     let _ = response.add_cookie(&cookie(&req, CSRF_COOKIE, csrf));
+    if query_lang(req.query_string()).is_some() {
+        let _ = response.add_cookie(&cookie(&req, LANG_COOKIE, lang.to_string()));
+    }
     response
+}
+
+/// Links to every available language, each named in itself; the current one is marked.
+fn language_switcher(localizer: &Localizer, current: &LanguageIdentifier) -> String {
+    let links: Vec<String> = localizer
+        .available()
+        .iter()
+        .map(|locale| {
+            let name = escape(&localizer.text(locale, "language-name"));
+            let tag = escape(&locale.to_string());
+            if locale == current {
+                format!("<strong lang=\"{tag}\">{name}</strong>")
+            } else {
+                format!("<a href=\"?lang={tag}\" lang=\"{tag}\" hreflang=\"{tag}\">{name}</a>")
+            }
+        })
+        .collect();
+    format!("<nav class=\"languages\">{}</nav>", links.join(" · "))
 }
 
 #[derive(Deserialize)]

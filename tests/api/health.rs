@@ -102,3 +102,27 @@ async fn the_sign_in_page_sets_a_session_cookie_behind_a_csrf_check() {
     let after = browser.get(format!("{}/api/v1/auth/me", app.address)).send().await.expect("me");
     assert_eq!(after.status(), 401, "signed out");
 }
+
+#[tokio::test]
+async fn a_language_chosen_with_lang_is_remembered_by_cookie() {
+    let app = spawn_app(&crate::helpers::Backend::Sqlite).await;
+    let browser = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    let chosen = browser
+        .get(format!("{}/login?lang=en", app.address))
+        .header("accept-language", "zh-CN")
+        .send()
+        .await
+        .expect("get");
+    let html = chosen.text().await.expect("html");
+    assert!(
+        html.contains("<html lang=\"en\">") && html.contains("href=\"?lang=zh-CN\""),
+        "a switcher to Chinese: {html}"
+    );
+    let later =
+        browser.get(format!("{}/login", app.address)).header("accept-language", "zh-CN").send().await.expect("get");
+    let html = later.text().await.expect("html");
+    assert!(html.contains("Sign in"), "the cookie outranks Accept-Language");
+    let problem = browser.get(format!("{}/api/v1/villages", app.address)).send().await.expect("get");
+    let body: serde_json::Value = problem.json().await.expect("json");
+    assert_eq!(body["title"], "Sign-in required", "API problems follow the cookie too");
+}
