@@ -1,36 +1,52 @@
-//! Small HTML helpers: escaping, the page frame, the stylesheet.
+//! What every page shares: the layout (language, title, language switcher), rendering an
+//! askama template into a response, and the stylesheet.
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use askama::Template;
+use unic_langid::LanguageIdentifier;
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
+use crate::i18n::Localizer;
+
+/// A language in the switcher, named in itself.
+pub struct LanguageLink {
+    pub tag: String,
+    pub name: String,
+    pub current: bool,
 }
 
-/// A whole page: `title` and `lang` are escaped here, `body` must already be safe HTML.
-pub fn page(status: StatusCode, lang: &str, title: &str, body: &str) -> HttpResponse {
-    let html = format!(
-        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/static/app.css\">\n</head>\n\
-         <body>\n<main>\n{body}\n</main>\n</body>\n</html>\n",
-        lang = escape(lang),
-        title = escape(title),
-    );
-    HttpResponse::build(status).insert_header((CONTENT_TYPE, "text/html; charset=utf-8")).body(html)
+/// The frame of every page (`base.html`).
+pub struct Layout {
+    pub lang: String,
+    pub title: String,
+    pub languages: Vec<LanguageLink>,
+}
+
+impl Layout {
+    pub fn new(localizer: &Localizer, lang: &LanguageIdentifier, title_id: &str) -> Layout {
+        let languages = localizer
+            .available()
+            .iter()
+            .map(|locale| LanguageLink {
+                tag: locale.to_string(),
+                name: localizer.text(locale, "language-name"),
+                current: locale == lang,
+            })
+            .collect();
+        Layout { lang: lang.to_string(), title: localizer.text(lang, title_id), languages }
+    }
+}
+
+/// Renders a page; a template that fails to render is logged and answered with a 500.
+pub fn render(status: StatusCode, template: &impl Template) -> HttpResponse {
+    match template.render() {
+        Ok(html) => HttpResponse::build(status).insert_header((CONTENT_TYPE, "text/html; charset=utf-8")).body(html),
+        Err(error) => {
+            tracing::error!(%error, "page template failed to render");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
 }
 
 const STYLESHEET: &str = "body{font-family:system-ui,'Noto Sans','Noto Sans SC',sans-serif;margin:0;padding:1rem;}\
@@ -44,14 +60,4 @@ pub async fn stylesheet() -> HttpResponse {
         .insert_header((CONTENT_TYPE, "text/css; charset=utf-8"))
         .insert_header((CACHE_CONTROL, "public, max-age=3600"))
         .body(STYLESHEET)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn markup_is_escaped() {
-        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    }
 }

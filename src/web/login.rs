@@ -4,12 +4,13 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
 use fluent_bundle::FluentValue;
 use rand::Rng;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use super::html::{escape, page};
+use super::html::{Layout, render};
 use crate::api::auth::{Caller, SESSION_COOKIE};
 use crate::api::lang::{LANG_COOKIE, negotiate, negotiate_for, query_lang};
 use crate::i18n::Localizer;
@@ -37,32 +38,48 @@ fn cookie(req: &HttpRequest, name: &'static str, value: String) -> Cookie<'stati
         .finish()
 }
 
-struct Form<'a> {
-    lang: &'a LanguageIdentifier,
-    csrf: &'a str,
-    username: &'a str,
-    error: Option<String>,
+struct Labels {
+    username: String,
+    password: String,
+    submit: String,
+    logout: String,
 }
 
-fn render_form(localizer: &Localizer, form: Form<'_>) -> String {
-    let t = |id: &str| escape(&localizer.text(form.lang, id));
-    let error =
-        form.error.map(|text| format!("<p class=\"error\" role=\"alert\">{}</p>\n", escape(&text))).unwrap_or_default();
-    format!(
-        "<h1>{title}</h1>\n{error}<form method=\"post\" action=\"/login\">\n\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\n\
-         <label for=\"username\">{user}</label>\n\
-         <input id=\"username\" name=\"username\" autocomplete=\"username\" required value=\"{username}\">\n\
-         <label for=\"password\">{password}</label>\n\
-         <input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\n\
-         <button type=\"submit\">{submit}</button>\n</form>",
-        title = t("page-login-title"),
-        user = t("page-login-username"),
-        password = t("page-login-password"),
-        submit = t("page-login-submit"),
-        csrf = escape(form.csrf),
-        username = escape(form.username),
-    )
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    layout: Layout,
+    labels: Labels,
+    csrf: String,
+    username: String,
+    error: Option<String>,
+    /// "Signed in as …" when a session is open.
+    signed_in: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage {
+    layout: Layout,
+    detail: String,
+    link_href: &'static str,
+    link_text: String,
+}
+
+fn login_page(localizer: &Localizer, lang: &LanguageIdentifier, csrf: String) -> LoginPage {
+    LoginPage {
+        layout: Layout::new(localizer, lang, "page-login-title"),
+        labels: Labels {
+            username: localizer.text(lang, "page-login-username"),
+            password: localizer.text(lang, "page-login-password"),
+            submit: localizer.text(lang, "page-login-submit"),
+            logout: localizer.text(lang, "page-logout-submit"),
+        },
+        csrf,
+        username: String::new(),
+        error: None,
+        signed_in: None,
+    }
 }
 
 /// `GET /login`: the form, or who is signed in with a sign-out button.
@@ -70,47 +87,16 @@ pub async fn show(req: HttpRequest, caller: Caller) -> HttpResponse {
     let localizer = Localizer::global();
     let lang = negotiate_for(&req, localizer, caller.principal().map(|principal| principal.locale.as_str()));
     let csrf = csrf_value(&req).unwrap_or_else(new_csrf);
-    let title = localizer.text(&lang, "page-login-title");
-    let body = match caller.principal() {
-        Some(principal) => format!(
-            "<h1>{title}</h1>\n<p>{signed_in}</p>\n<form method=\"post\" action=\"/logout\">\n\
-             <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\n<button type=\"submit\">{logout}</button>\n</form>",
-            title = escape(&title),
-            signed_in = escape(&localizer.format(
-                &lang,
-                "page-login-signed-in",
-                &[("username", FluentValue::from(principal.username.clone()))]
-            )),
-            csrf = escape(&csrf),
-            logout = escape(&localizer.text(&lang, "page-logout-submit")),
-        ),
-        None => render_form(localizer, Form { lang: &lang, csrf: &csrf, username: "", error: None }),
-    };
-    let body = format!("{}\n{body}", language_switcher(localizer, &lang));
-    let mut response = page(StatusCode::OK, &lang.to_string(), &title, &body);
+    let mut page = login_page(localizer, &lang, csrf.clone());
+    page.signed_in = caller.principal().map(|principal| {
+        localizer.format(&lang, "page-login-signed-in", &[("username", FluentValue::from(principal.username.clone()))])
+    });
+    let mut response = render(StatusCode::OK, &page);
     let _ = response.add_cookie(&cookie(&req, CSRF_COOKIE, csrf));
     if query_lang(req.query_string()).is_some() {
         let _ = response.add_cookie(&cookie(&req, LANG_COOKIE, lang.to_string()));
     }
     response
-}
-
-/// Links to every available language, each named in itself; the current one is marked.
-fn language_switcher(localizer: &Localizer, current: &LanguageIdentifier) -> String {
-    let links: Vec<String> = localizer
-        .available()
-        .iter()
-        .map(|locale| {
-            let name = escape(&localizer.text(locale, "language-name"));
-            let tag = escape(&locale.to_string());
-            if locale == current {
-                format!("<strong lang=\"{tag}\">{name}</strong>")
-            } else {
-                format!("<a href=\"?lang={tag}\" lang=\"{tag}\" hreflang=\"{tag}\">{name}</a>")
-            }
-        })
-        .collect();
-    format!("<nav class=\"languages\">{}</nav>", links.join(" · "))
 }
 
 #[derive(Deserialize)]
@@ -121,14 +107,13 @@ pub struct LoginForm {
 }
 
 fn csrf_refused(localizer: &Localizer, lang: &LanguageIdentifier) -> HttpResponse {
-    let title = localizer.text(lang, "page-csrf-title");
-    let body = format!(
-        "<h1>{}</h1>\n<p>{}</p>\n<p><a href=\"/login\">{}</a></p>",
-        escape(&title),
-        escape(&localizer.text(lang, "page-csrf-detail")),
-        escape(&localizer.text(lang, "page-login-title"))
-    );
-    page(StatusCode::FORBIDDEN, &lang.to_string(), &title, &body)
+    let page = MessagePage {
+        layout: Layout::new(localizer, lang, "page-csrf-title"),
+        detail: localizer.text(lang, "page-csrf-detail"),
+        link_href: "/login",
+        link_text: localizer.text(lang, "page-login-title"),
+    };
+    render(StatusCode::FORBIDDEN, &page)
 }
 
 /// `POST /login`: checks the CSRF token, signs in, sets the session cookie.
@@ -163,11 +148,10 @@ pub async fn submit(req: HttpRequest, state: web::Data<AppState>, form: web::For
                     (StatusCode::SERVICE_UNAVAILABLE, localizer.text(&lang, "problem-unavailable-detail"))
                 }
             };
-            let body = render_form(
-                localizer,
-                Form { lang: &lang, csrf: &csrf, username: &form.username, error: Some(message) },
-            );
-            page(status, &lang.to_string(), &localizer.text(&lang, "page-login-title"), &body)
+            let mut page = login_page(localizer, &lang, csrf);
+            page.username = form.username.clone();
+            page.error = Some(message);
+            render(status, &page)
         }
     }
 }
@@ -199,4 +183,23 @@ pub async fn logout(
     gone.make_removal();
     let _ = response.add_cookie(&gone);
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_input_is_escaped_in_the_page() {
+        let localizer = Localizer::global();
+        let lang: LanguageIdentifier = "en".parse().expect("tag");
+        let mut page = login_page(localizer, &lang, "c".repeat(64));
+        page.username = "<script>alert(1)</script>".to_owned();
+        page.error = Some("\"quoted\" & <b>".to_owned());
+        let html = page.render().expect("renders");
+        assert!(!html.contains("<script>alert"), "{html}");
+        assert!(html.contains("value=\"&#60;script&#62;") || html.contains("value=\"&lt;script&gt;"), "{html}");
+        assert!(html.contains("&#38;") || html.contains("&amp;"), "{html}");
+        assert!(html.contains("<strong lang=\"en\">English</strong>"), "the switcher marks the current language");
+    }
 }
