@@ -54,6 +54,7 @@ pub enum Action {
     ReadBorder,
     LocatePoints,
     ReadAudit,
+    ReadDashboard,
 }
 
 /// Who may perform an action.
@@ -76,7 +77,7 @@ pub fn policy(action: Action) -> Access {
             Access::Roles(&Role::ALL)
         }
         Action::ReadIncidents => Access::Roles(&[Role::Admin, Role::Official, Role::PostStaff]),
-        Action::ReadAudit => Access::Roles(&[Role::Admin, Role::Official]),
+        Action::ReadAudit | Action::ReadDashboard => Access::Roles(&[Role::Admin, Role::Official]),
     }
 }
 

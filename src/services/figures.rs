@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilt
 use serde::Serialize;
 
 use super::ServiceError;
+use crate::domain::auth::Jurisdiction;
 use crate::domain::figures::{Change, weighted_per_capita};
 use crate::domain::period::year_bounds_utc;
 use crate::store::entities::{incident, village, village_indicator};
@@ -44,6 +45,7 @@ impl Serialize for Change {
 /// Incidents (not deleted) and persons apprehended in local calendar year `year`.
 pub async fn incident_totals(
     db: &DatabaseConnection,
+    scope: &Jurisdiction,
     year: i32,
     tz: chrono_tz::Tz,
 ) -> Result<(i64, i64), ServiceError> {
@@ -54,6 +56,7 @@ pub async fn incident_totals(
         .column_as(Expr::col(incident::Column::Id).count(), "n")
         .column_as(Expr::col(incident::Column::PersonsApprehended).sum().cast_as("BIGINT"), "persons")
         .filter(incident::Column::DeletedAt.is_null())
+        .filter(in_scope(incident::Column::AdminUnitId, scope))
         .filter(incident::Column::OccurredAt.gte(start))
         .filter(incident::Column::OccurredAt.lt(end))
         .into_tuple()
@@ -68,15 +71,17 @@ pub async fn incident_totals(
 #[tracing::instrument(skip(db))]
 pub async fn headline(
     db: &DatabaseConnection,
+    scope: &Jurisdiction,
     base_year: i32,
     compare_year: i32,
     tz: chrono_tz::Tz,
 ) -> Result<HeadlineFigures, ServiceError> {
-    let (base_count, base_persons) = incident_totals(db, base_year, tz).await?;
-    let (compare_count, compare_persons) = incident_totals(db, compare_year, tz).await?;
+    let (base_count, base_persons) = incident_totals(db, scope, base_year, tz).await?;
+    let (compare_count, compare_persons) = incident_totals(db, scope, compare_year, tz).await?;
 
     let key_villages: HashMap<i32, i32> = village::Entity::find()
         .filter(village::Column::IsKey.eq(true))
+        .filter(in_scope(village::Column::AdminUnitId, scope))
         .all(db)
         .await
         .map_err(crate::store::StoreError::from)?
@@ -128,4 +133,29 @@ pub async fn headline(
         key_per_capita_income_cny: per_capita,
         key_villagers_in_cross_border_crime: crime,
     })
+}
+
+/// A condition keeping rows of the jurisdiction's admin units (everything for `All`).
+fn in_scope<C: ColumnTrait>(column: C, scope: &Jurisdiction) -> sea_orm::Condition {
+    match scope {
+        Jurisdiction::All => sea_orm::Condition::all(),
+        Jurisdiction::Units(units) => sea_orm::Condition::all().add(column.is_in(units.iter().copied())),
+    }
+}
+
+/// The latest local calendar year with live incidents in the jurisdiction, if any.
+pub async fn latest_incident_year(
+    db: &DatabaseConnection,
+    scope: &Jurisdiction,
+    tz: chrono_tz::Tz,
+) -> Result<Option<i32>, ServiceError> {
+    use sea_orm::QueryOrder;
+    let latest = incident::Entity::find()
+        .filter(incident::Column::DeletedAt.is_null())
+        .filter(in_scope(incident::Column::AdminUnitId, scope))
+        .order_by_desc(incident::Column::OccurredAt)
+        .one(db)
+        .await
+        .map_err(crate::store::StoreError::from)?;
+    Ok(latest.map(|row| crate::domain::period::local_year(row.occurred_at, &tz)))
 }

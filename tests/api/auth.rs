@@ -40,6 +40,9 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
 
 const CSRF_FORMS: &[(&str, &str)] = &[("POST", "/login"), ("POST", "/logout")];
 
+/// Pages for signed-in roles: the public is sent to /login (303), other roles get 403.
+const PAGES: &[(&str, &str, &[&str])] = &[("GET", "/", &["admin", "official"])];
+
 const ALL: &[&str] = &["admin", "official", "liaison_officer", "outreach_coordinator", "outreach_member", "post_staff"];
 
 /// (method, path) of every route registered in src/api/mod.rs and src/web/mod.rs, read from
@@ -70,7 +73,8 @@ fn every_registered_route_has_an_expected_policy() {
     for (method, path) in &routes {
         assert!(
             EXPECTED.iter().any(|(m, p, _)| m == method && p == path)
-                || CSRF_FORMS.iter().any(|(m, p)| m == method && p == path),
+                || CSRF_FORMS.iter().any(|(m, p)| m == method && p == path)
+                || PAGES.iter().any(|(m, p, _)| m == method && p == path),
             "{method} {path} is registered but has no entry in the test's policy matrix"
         );
     }
@@ -135,6 +139,27 @@ async fn every_route_answers_each_role_as_the_policy_says() {
                 } else {
                     assert_eq!(status, expected_denial, "{}: {method} {path} as {role:?}", app.backend);
                 }
+            }
+        }
+        let no_redirect = |client: Option<&str>| {
+            let builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
+            match client {
+                Some(token) => {
+                    let mut headers = reqwest::header::HeaderMap::new();
+                    headers.insert(reqwest::header::AUTHORIZATION, format!("Bearer {token}").parse().expect("header"));
+                    builder.default_headers(headers).build().expect("client")
+                }
+                None => builder.build().expect("client"),
+            }
+        };
+        let anonymous_page = call(&app, &no_redirect(None), "GET", "/").await;
+        assert_eq!(anonymous_page, StatusCode::SEE_OTHER, "the public is sent to the sign-in page");
+        for (method, path, allowed) in PAGES {
+            for role in ALL {
+                let token = token_for(&app.db, &format!("page.{role}"), role, "532800").await;
+                let status = call(&app, &no_redirect(Some(&token)), method, path).await;
+                let expected = if allowed.contains(role) { StatusCode::OK } else { StatusCode::FORBIDDEN };
+                assert_eq!(status, expected, "{method} {path} as {role}");
             }
         }
         for (method, path) in CSRF_FORMS {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use banna_border::demo::targets;
+use banna_border::domain::auth::Jurisdiction;
 use banna_border::domain::period::local_year;
 use banna_border::services::demo::{self, DemoOptions, DemoOutcome, Progress};
 use banna_border::services::figures;
@@ -116,8 +117,9 @@ async fn the_demo_reproduces_the_five_published_figures() {
         assert_published("key per-capita income", pct(b[1] / b[2], c[1] / c[2]), targets::KEY_PER_CAPITA_INCOME_PCT);
         assert_published("villagers in cross-border crime", pct(b[3], c[3]), targets::KEY_VILLAGERS_IN_CRIME_PCT);
 
-        let headline =
-            figures::headline(&db, targets::BASE_YEAR, targets::COMPARE_YEAR, Shanghai).await.expect("figures");
+        let headline = figures::headline(&db, &Jurisdiction::All, targets::BASE_YEAR, targets::COMPARE_YEAR, Shanghai)
+            .await
+            .expect("figures");
         assert_eq!(headline.incidents.published_percent(), Some(targets::INCIDENTS_PCT));
         assert_eq!(headline.persons_apprehended.published_percent(), Some(targets::PERSONS_PCT));
         let published = |change: &Option<banna_border::domain::figures::Change>| {
@@ -132,7 +134,7 @@ async fn the_demo_reproduces_the_five_published_figures() {
 #[tokio::test]
 async fn figures_say_missing_rather_than_zero_without_indicators() {
     let (_guard, db) = fresh_db(&crate::helpers::Backend::Sqlite).await;
-    let headline = figures::headline(&db, 2023, 2024, Shanghai).await.expect("figures");
+    let headline = figures::headline(&db, &Jurisdiction::All, 2023, 2024, Shanghai).await.expect("figures");
     assert_eq!(headline.incidents.percent, None, "no base: no percentage");
     assert!(headline.key_collective_income_cny.is_none());
     assert!(headline.key_per_capita_income_cny.is_none());
