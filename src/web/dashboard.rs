@@ -58,11 +58,25 @@ pub struct DashboardQuery {
     year: Option<i32>,
 }
 
+/// A whole number with thousands separators: 2,329,823.
+fn grouped(value: f64) -> String {
+    let digits = format!("{:.0}", value.abs());
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if value < -0.5 { format!("-{out}") } else { out }
+}
+
 /// "−31.3 %", "+11.7 %", or "new" when the base is 0.
 fn change_text(localizer: &Localizer, lang: &LanguageIdentifier, change: &Change) -> String {
     match change.published_percent() {
-        Some(percent) if percent < 0.0 => format!("−{:.1} %", -percent),
-        Some(percent) => format!("+{percent:.1} %"),
+        Some(percent) if percent < 0.0 => format!("−{:.1}\u{a0}%", -percent),
+        Some(percent) if percent > 0.0 => format!("+{percent:.1}\u{a0}%"),
+        Some(_) => "0.0\u{a0}%".to_owned(),
         None if change.compare > 0.0 => localizer.text(lang, "page-dashboard-new"),
         None => localizer.text(lang, "page-dashboard-no-change"),
     }
@@ -74,8 +88,8 @@ fn row(localizer: &Localizer, lang: &LanguageIdentifier, key: &'static str, chan
         Some(change) => Row {
             key,
             label,
-            base: format!("{:.0}", change.base),
-            compare: format!("{:.0}", change.compare),
+            base: grouped(change.base),
+            compare: grouped(change.compare),
             change: change_text(localizer, lang, change),
         },
         None => {
@@ -150,4 +164,17 @@ pub async fn show(
         rows,
     };
     render(StatusCode::OK, &page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(grouped(2_329_823.0), "2,329,823");
+        assert_eq!(grouped(557.0), "557");
+        assert_eq!(grouped(1000.0), "1,000");
+        assert_eq!(grouped(0.0), "0");
+    }
 }

@@ -53,7 +53,10 @@ const STYLESHEET: &str = "body{font-family:system-ui,'Noto Sans','Noto Sans SC',
 main{max-width:28rem;margin:0 auto;}label{display:block;margin:.75rem 0 .25rem;}\
 input{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;}\
 button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem;}.error{color:#a40000;}\
-.languages{text-align:right;font-size:.9rem;}";
+.languages{text-align:right;font-size:.9rem;}\
+table{border-collapse:collapse;width:100%;font-size:.9rem;}caption{text-align:left;margin:.5rem 0;}\
+th,td{padding:.35rem .25rem;text-align:right;border-bottom:1px solid #ddd;white-space:nowrap;}\
+th[scope=row]{text-align:left;white-space:normal;}.note{color:#555;font-size:.85rem;}";
 
 pub async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()

@@ -131,12 +131,14 @@ async fn a_language_chosen_with_lang_is_remembered_by_cookie() {
 async fn the_dashboard_shows_the_figures_of_the_api_for_the_callers_jurisdiction() {
     use banna_border::domain::auth::Jurisdiction;
     use banna_border::services::figures;
+    let tz = chrono_tz::Asia::Shanghai;
     let app = crate::helpers::spawn_app_with_demo(&crate::helpers::Backend::Sqlite, 4, 3000).await;
-    let html =
-        app.client.get(format!("{}/?lang=en", app.address)).send().await.expect("get").text().await.expect("html");
+    let page = |client: reqwest::Client, url: String| async move {
+        client.get(url).send().await.expect("get").text().await.expect("html")
+    };
+    let html = page(app.client.clone(), format!("{}/?lang=en", app.address)).await;
     assert!(html.contains("2024 against 2023"), "the latest year with data by default: {html}");
-    let all =
-        figures::headline(&app.db, &Jurisdiction::All, 2023, 2024, chrono_tz::Asia::Shanghai).await.expect("figures");
+    let all = figures::headline(&app.db, &Jurisdiction::All, 2023, 2024, tz).await.expect("figures");
     let row = |html: &str, key: &str| {
         html.split(&format!("<tr id=\"{key}\">"))
             .nth(1)
@@ -144,47 +146,38 @@ async fn the_dashboard_shows_the_figures_of_the_api_for_the_callers_jurisdiction
             .expect("row")
             .to_owned()
     };
+    let shown = |value: f64| {
+        let digits = format!("{value:.0}");
+        let mut out = String::new();
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(digit);
+        }
+        out
+    };
     let incidents = row(&html, "incidents");
-    assert!(
-        incidents.contains(&format!("<td>{:.0}</td><td>{:.0}</td>", all.incidents.base, all.incidents.compare)),
-        "{incidents}"
-    );
-    assert!(incidents.contains("−31.3 %"), "{incidents}");
-    assert!(row(&html, "villagers-in-crime").contains("−56.4 %"));
+    let expected = format!("<td>{}</td><td>{}</td>", shown(all.incidents.base), shown(all.incidents.compare));
+    assert!(incidents.contains(&expected), "{incidents}");
+    assert!(incidents.contains("−31.3\u{a0}%"), "{incidents}");
+    assert!(row(&html, "villagers-in-crime").contains("−56.4\u{a0}%"));
 
-    let menghai =
-        crate::helpers::client_with(&crate::helpers::token_for(&app.db, "dash.menghai", "official", "532822").await);
-    let scoped =
-        menghai.get(format!("{}/?lang=en", app.address)).send().await.expect("get").text().await.expect("html");
-    let units = banna_border::services::auth::jurisdiction_of(&app.db, {
+    let token = crate::helpers::token_for(&app.db, "dash.menghai", "official", "532822").await;
+    let scoped = page(crate::helpers::client_with(&token), format!("{}/?lang=en", app.address)).await;
+    let county = {
         use banna_border::store::entities::admin_unit;
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        admin_unit::Entity::find()
-            .filter(admin_unit::Column::Code.eq("532822"))
-            .one(&app.db)
-            .await
-            .expect("read")
-            .expect("unit")
-            .id
-    })
-    .await
-    .expect("subtree");
-    let own = figures::headline(&app.db, &units, 2023, 2024, chrono_tz::Asia::Shanghai).await.expect("figures");
+        let unit = admin_unit::Entity::find().filter(admin_unit::Column::Code.eq("532822")).one(&app.db).await;
+        unit.expect("read").expect("unit").id
+    };
+    let units = banna_border::services::auth::jurisdiction_of(&app.db, county).await.expect("subtree");
+    let own = figures::headline(&app.db, &units, 2023, 2024, tz).await.expect("figures");
     assert!(own.incidents.compare < all.incidents.compare, "Menghai is a part");
-    assert!(
-        row(&scoped, "incidents")
-            .contains(&format!("<td>{:.0}</td><td>{:.0}</td>", own.incidents.base, own.incidents.compare))
-    );
+    let expected = format!("<td>{}</td><td>{}</td>", shown(own.incidents.base), shown(own.incidents.compare));
+    assert!(row(&scoped, "incidents").contains(&expected), "{}", row(&scoped, "incidents"));
 
     let empty = crate::helpers::spawn_app(&crate::helpers::Backend::Sqlite).await;
-    let html = empty
-        .client
-        .get(format!("{}/?year=2024&lang=en", empty.address))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("html");
+    let html = page(empty.client.clone(), format!("{}/?year=2024&lang=en", empty.address)).await;
     assert!(row(&html, "collective-income").contains("no data"), "missing data is said, not printed as 0");
 }
