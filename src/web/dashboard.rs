@@ -9,7 +9,7 @@ use fluent_bundle::FluentValue;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use super::html::{Layout, render};
+use super::html::{Layout, MessagePage, render};
 use crate::api::auth::Caller;
 use crate::api::lang::negotiate_for;
 use crate::domain::auth::Action;
@@ -44,14 +44,6 @@ struct DashboardPage {
     rows: Vec<Row>,
 }
 
-#[derive(Template)]
-#[template(path = "message.html")]
-struct MessagePage {
-    layout: Layout,
-    detail: String,
-    link_href: &'static str,
-    link_text: String,
-}
 
 #[derive(Deserialize)]
 pub struct DashboardQuery {

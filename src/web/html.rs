@@ -38,6 +38,16 @@ impl Layout {
     }
 }
 
+/// A page that only says something, with a link onwards (`message.html`).
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    pub layout: Layout,
+    pub detail: String,
+    pub link_href: &'static str,
+    pub link_text: String,
+}
+
 /// Renders a page; a template that fails to render is logged and answered with a 500.
 pub fn render(status: StatusCode, template: &impl Template) -> HttpResponse {
     match template.render() {

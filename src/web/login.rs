@@ -10,7 +10,7 @@ use rand::Rng;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use super::html::{Layout, render};
+use super::html::{Layout, MessagePage, render};
 use crate::api::auth::{Caller, SESSION_COOKIE};
 use crate::api::lang::{LANG_COOKIE, negotiate, negotiate_for, query_lang};
 use crate::i18n::Localizer;
@@ -57,14 +57,6 @@ struct LoginPage {
     signed_in: Option<String>,
 }
 
-#[derive(Template)]
-#[template(path = "message.html")]
-struct MessagePage {
-    layout: Layout,
-    detail: String,
-    link_href: &'static str,
-    link_text: String,
-}
 
 fn login_page(localizer: &Localizer, lang: &LanguageIdentifier, csrf: String) -> LoginPage {
     LoginPage {
