@@ -44,7 +44,6 @@ struct DashboardPage {
     rows: Vec<Row>,
 }
 
-
 #[derive(Deserialize)]
 pub struct DashboardQuery {
     year: Option<i32>,

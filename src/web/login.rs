@@ -57,7 +57,6 @@ struct LoginPage {
     signed_in: Option<String>,
 }
 
-
 fn login_page(localizer: &Localizer, lang: &LanguageIdentifier, csrf: String) -> LoginPage {
     LoginPage {
         layout: Layout::new(localizer, lang, "page-login-title"),
