@@ -34,12 +34,12 @@ fn county_of_unit(unit: &Unit, townships: &[Township]) -> &'static str {
 
 pub fn linkages(
     villages: &[Village],
+    townships: &[Township],
     posts: &[Post],
     departments: &[Department],
     users: &[User],
     rng: &mut ChaCha8Rng,
 ) -> Vec<Linkage> {
-    let townships = super::geography::townships(Border::bundled());
     let mut order: Vec<usize> = (0..villages.len()).collect();
     order.shuffle(rng);
     let unlinked = (villages.len() as f64 * UNLINKED_VILLAGE_SHARE).round() as usize;

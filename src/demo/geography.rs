@@ -6,7 +6,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::names::{DAI_SYLLABLES, HANI_STEMS, HANI_SUFFIXES, LAHU_STEMS, LAHU_SUFFIXES, MOUNTAIN_STEMS};
 use super::{Post, Township, Village};
-use crate::border::{Border, Side};
+use crate::border::{Border, Location, Side};
 
 /// Number of invented villages (real places come on top).
 pub const VILLAGES: usize = 160;
@@ -62,44 +62,6 @@ pub fn township_at(townships: &[Township], km: f64) -> usize {
     townships.iter().position(|township| km < township.end_km).unwrap_or(townships.len() - 1)
 }
 
-/// A cheap planar look-up used only to keep generated points honest (inside China, within
-/// range): km of the nearest point, metres to it and whether the point is left of the line
-/// (China). Not the border engine's exact geodesic `locate`.
-pub struct Nearest {
-    pub km: f64,
-    pub distance_m: f64,
-    pub in_china: bool,
-}
-
-pub fn nearest(border: &Border, lon: f64, lat: f64) -> Nearest {
-    let vertices = border.vertices();
-    let km = border.vertex_km();
-    let cos_lat = lat.to_radians().cos();
-    let project = |p: [f64; 2]| ((p[0] - lon) * cos_lat * 111_320.0, (p[1] - lat) * 110_574.0);
-    let mut best = Nearest { km: 0.0, distance_m: f64::INFINITY, in_china: false };
-    let mut best_sq = f64::INFINITY;
-    for index in 1..vertices.len() {
-        let (ax, ay) = project(vertices[index - 1]);
-        let (bx, by) = project(vertices[index]);
-        let (dx, dy) = (bx - ax, by - ay);
-        let length_sq = dx * dx + dy * dy;
-        let t = if length_sq > 0.0 { (-(ax * dx + ay * dy) / length_sq).clamp(0.0, 1.0) } else { 0.0 };
-        let (px, py) = (ax + t * dx, ay + t * dy);
-        let distance_sq = px * px + py * py;
-        if distance_sq < best_sq {
-            best_sq = distance_sq;
-            // The point is at the origin; it is left of a→b when the cross product is positive.
-            let cross = dx * (0.0 - ay) - dy * (0.0 - ax);
-            best = Nearest {
-                km: km[index - 1] + t * (km[index] - km[index - 1]),
-                distance_m: distance_sq.sqrt(),
-                in_china: cross > 0.0,
-            };
-        }
-    }
-    best
-}
-
 /// A real place from geodata/places.csv.
 struct RealPlace {
     id: String,
@@ -131,13 +93,13 @@ fn real_places() -> Vec<RealPlace> {
 }
 
 /// Real places with coordinates that are border crossings (ports) near the line.
-fn real_ports(border: &Border) -> Vec<(RealPlace, Nearest)> {
+fn real_ports(border: &Border) -> Vec<(RealPlace, Location)> {
     real_places()
         .into_iter()
         .filter(|place| place.kind.contains("port"))
-        .map(|place| {
-            let near = nearest(border, place.lon, place.lat);
-            (place, near)
+        .filter_map(|place| {
+            let near = border.locate(place.lon, place.lat)?;
+            Some((place, near))
         })
         .filter(|(_, near)| near.distance_m <= MAX_VILLAGE_DISTANCE_M)
         .collect()
@@ -239,18 +201,20 @@ pub fn villages(border: &Border, townships: &[Township], rng: &mut ChaCha8Rng) -
         let Some((lon, lat)) = border.offset(km, distance_m, Side::Cn) else {
             continue;
         };
-        let near = nearest(border, lon, lat);
+        let Some(near) = border.locate(lon, lat) else {
+            continue;
+        };
         let crowded = villages.iter().any(|other| planar_m(other.lon, other.lat, lon, lat) < 800.0);
-        if !near.in_china || near.distance_m > MAX_VILLAGE_DISTANCE_M || near.distance_m < 150.0 || crowded {
+        if near.side != Side::Cn || near.distance_m > MAX_VILLAGE_DISTANCE_M || near.distance_m < 150.0 || crowded {
             continue;
         }
-        let township = township_at(townships, near.km);
+        let township = township_at(townships, near.border_km);
         let style = style_for(townships[township].county_code, rng);
         let (name_zh, name_en) = village_name(style, rng);
         if !names.insert(name_zh.clone()) {
             continue;
         }
-        let (ethnic_groups, languages) = people_of(style, near.km >= laos_start_km, rng);
+        let (ethnic_groups, languages) = people_of(style, near.border_km >= laos_start_km, rng);
         let households = rng.random_range(28..=260);
         let population = (f64::from(households) * rng.random_range(3.4..4.8)).round() as i32;
         villages.push(Village {
@@ -260,7 +224,7 @@ pub fn villages(border: &Border, townships: &[Township], rng: &mut ChaCha8Rng) -
             township,
             lon: round6(lon),
             lat: round6(lat),
-            placed_km: near.km,
+            placed_km: near.border_km,
             households,
             population,
             ethnic_groups,
@@ -270,7 +234,7 @@ pub fn villages(border: &Border, townships: &[Township], rng: &mut ChaCha8Rng) -
         });
     }
     add_real_places(border, townships, &mut villages, rng);
-    choose_key_villages(&mut villages, rng);
+    choose_key_villages(border, &mut villages, rng);
     villages
 }
 
@@ -282,20 +246,22 @@ fn add_real_places(border: &Border, townships: &[Township], villages: &mut Vec<V
         if place.kind.contains("port") || place.kind.contains("station") || place.kind.contains("prefecture") {
             continue;
         }
-        let near = nearest(border, place.lon, place.lat);
-        if !near.in_china || near.distance_m > MAX_VILLAGE_DISTANCE_M {
+        let Some(near) = border.locate(place.lon, place.lat) else {
+            continue;
+        };
+        if near.side != Side::Cn || near.distance_m > MAX_VILLAGE_DISTANCE_M {
             continue;
         }
-        let (ethnic_groups, languages) = people_of(Style::Dai, near.km >= laos_start_km, rng);
+        let (ethnic_groups, languages) = people_of(Style::Dai, near.border_km >= laos_start_km, rng);
         let households = rng.random_range(300..=900);
         villages.push(Village {
             code: format!("RP-{}", place.id),
             name_zh: place.name_zh,
             name_en: place.name_en,
-            township: township_at(townships, near.km),
+            township: township_at(townships, near.border_km),
             lon: place.lon,
             lat: place.lat,
-            placed_km: near.km,
+            placed_km: near.border_km,
             households,
             population: (f64::from(households) * 3.9).round() as i32,
             ethnic_groups,
@@ -307,14 +273,14 @@ fn add_real_places(border: &Border, townships: &[Township], villages: &mut Vec<V
 }
 
 /// Key villages: mostly the ones closest to the line, some chosen at random.
-fn choose_key_villages(villages: &mut [Village], rng: &mut ChaCha8Rng) {
-    let border = Border::bundled();
+fn choose_key_villages(border: &Border, villages: &mut [Village], rng: &mut ChaCha8Rng) {
     let mut by_distance: Vec<(usize, f64)> = villages
         .iter()
         .enumerate()
         .filter(|(_, village)| !village.real_place)
         .map(|(index, village)| {
-            (index, nearest(border, village.lon, village.lat).distance_m + rng.random_range(0.0..4000.0))
+            let distance_m = border.locate(village.lon, village.lat).map_or(f64::INFINITY, |near| near.distance_m);
+            (index, distance_m + rng.random_range(0.0..4000.0))
         })
         .collect();
     by_distance.sort_by(|a, b| a.1.total_cmp(&b.1));
@@ -336,7 +302,7 @@ pub fn posts(border: &Border, townships: &[Township], villages: &[Village], rng:
     for (index, weight) in weights.iter().enumerate() {
         let end_km = if index + 1 == POSTS { length_km } else { start_km + length_km * weight / total };
         let middle_km = (start_km + end_km) / 2.0;
-        let port = ports.iter().find(|(_, near)| (start_km..end_km).contains(&near.km));
+        let port = ports.iter().find(|(_, near)| (start_km..end_km).contains(&near.border_km));
         let (lon, lat, name_zh, name_en) = if let Some((place, _)) = port {
             (place.lon, place.lat, format!("{}联防所", place.name_zh), format!("{} joint-defense post", place.name_en))
         } else {
@@ -375,8 +341,7 @@ fn place_inside(border: &Border, km: f64, rng: &mut ChaCha8Rng) -> (f64, f64) {
             continue;
         };
         fallback.get_or_insert((lon, lat));
-        let near = nearest(border, lon, lat);
-        if near.in_china && near.distance_m > 500.0 {
+        if border.locate(lon, lat).is_some_and(|near| near.side == Side::Cn && near.distance_m > 500.0) {
             return (lon, lat);
         }
     }
@@ -411,18 +376,26 @@ mod tests {
     fn anchor_places_fall_in_their_townships() {
         let border = Border::bundled();
         let townships = townships(border);
-        let mong_la = nearest(border, 100.04, 21.663889);
-        let mohan = nearest(border, 101.682393, 21.185583);
-        assert_eq!(townships[township_at(&townships, mong_la.km)].name_zh, "打洛镇", "Möng La at km {}", mong_la.km);
-        assert_eq!(townships[township_at(&townships, mohan.km)].name_zh, "磨憨镇", "Mohan at km {}", mohan.km);
-        assert!(!mong_la.in_china && mohan.distance_m < 2000.0);
+        let mong_la = border.locate(100.04, 21.663889).expect("locates");
+        let mohan = border.locate(101.682393, 21.185583).expect("locates");
+        assert_eq!(
+            townships[township_at(&townships, mong_la.border_km)].name_zh,
+            "打洛镇",
+            "Möng La at km {}",
+            mong_la.border_km
+        );
+        assert_eq!(
+            townships[township_at(&townships, mohan.border_km)].name_zh,
+            "磨憨镇",
+            "Mohan at km {}",
+            mohan.border_km
+        );
+        assert!(mong_la.side == Side::Abroad && mohan.distance_m < 2000.0);
     }
 
     #[test]
-    fn county_seats_are_on_the_china_side_and_foreign_towns_are_not() {
-        let border = Border::bundled();
-        assert!(nearest(border, 100.4353, 21.95266).in_china);
-        assert!(nearest(border, 101.5637, 21.46234).in_china);
-        assert!(!nearest(border, 101.14789, 21.19206).in_china);
+    fn real_ports_are_found_near_the_line() {
+        let ports = real_ports(Border::bundled());
+        assert!(ports.iter().any(|(place, near)| place.id == "mohan_port" && near.distance_m < 2000.0));
     }
 }

@@ -266,7 +266,7 @@ impl Demo {
         let posts = geography::posts(border, &townships, &villages, &mut stream(seed, 3));
         let departments = people::departments(&townships);
         let users = people::liaison_officers(&departments, &mut stream(seed, 4));
-        let linkages = activity::linkages(&villages, &posts, &departments, &users, &mut stream(seed, 5));
+        let linkages = activity::linkages(&villages, &townships, &posts, &departments, &users, &mut stream(seed, 5));
         let visits = activity::visits(&linkages, &villages, &posts, tz, &mut stream(seed, 6));
         let patrols = activity::patrols(border, &posts, tz, &mut stream(seed, 7));
         let teams = people::teams(&mut stream(seed, 8));
