@@ -37,6 +37,16 @@ impl LonLat {
     }
 }
 
+/// The border fields of a located record: km along the border (`border_km`), geodesic metres
+/// to it (`distance_m`), section (`MM`/`LA`) and side (`cn`/`abroad`); `None` until computed.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct BorderFields {
+    pub border_km: Option<f64>,
+    pub distance_m: Option<f64>,
+    pub section: Option<String>,
+    pub side: Option<String>,
+}
+
 /// A lon/lat box `minLon,minLat,maxLon,maxLat` (degrees, WGS84). Boxes crossing the
 /// antimeridian are not supported (the prefecture is nowhere near it): `min_lon <= max_lon`.
 #[derive(Clone, Copy, Debug, PartialEq)]

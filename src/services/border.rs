@@ -6,24 +6,17 @@ use std::sync::Arc;
 use chrono::Utc;
 use indicatif::ProgressBar;
 use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::sea_query::{Expr, Order, Query};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
 };
 
 use super::ServiceError;
 use super::places::BorderFields;
 use crate::border::Border;
-use crate::store::StoreError;
 use crate::store::entities::border_version;
-
-/// Rows read and updated per statement when recomputing border fields.
-const RECOMPUTE_BATCH: u64 = 2000;
-
-/// Tables whose rows carry a point and border fields, with whether their id is a BIGINT.
-pub const LOCATED_TABLES: [(&str, bool); 5] =
-    [("villages", false), ("posts", false), ("visits", false), ("incidents", true), ("cases", false)];
+use crate::store::{StoreError, located};
 
 fn db_err(error: sea_orm::DbErr) -> ServiceError {
     StoreError::from(error).into()
@@ -105,7 +98,7 @@ pub async fn import(
     .insert(&txn)
     .await
     .map_err(db_err)?;
-    bar.set_length(count_located(&txn).await?);
+    bar.set_length(located::count(&txn).await?);
     let records = recompute_all(&txn, &border, bar).await?;
     let after = serde_json::json!({
         "source_name": source_name,
@@ -136,88 +129,9 @@ pub async fn import(
     })
 }
 
-async fn count_located(db: &impl ConnectionTrait) -> Result<u64, ServiceError> {
-    let mut total = 0;
-    for (table, _) in LOCATED_TABLES {
-        let statement =
-            Query::select().expr(Expr::col("id").count()).from(table).and_where(Expr::col("lon").is_not_null()).take();
-        let row = db.query_one(&statement).await.map_err(db_err)?;
-        let count: i64 = row.map(|row| row.try_get_by_index(0)).transpose().map_err(db_err)?.unwrap_or(0);
-        total += count as u64;
-    }
-    Ok(total)
-}
-
 /// Recomputes the border fields of every located row of every located table.
 pub async fn recompute_all(db: &impl ConnectionTrait, border: &Border, bar: &ProgressBar) -> Result<u64, ServiceError> {
-    let mut records = 0;
-    for (table, big_id) in LOCATED_TABLES {
-        records += recompute_table(db, border, table, big_id, bar).await?;
-    }
-    Ok(records)
-}
-
-async fn recompute_table(
-    db: &impl ConnectionTrait,
-    border: &Border,
-    table: &'static str,
-    big_id: bool,
-    bar: &ProgressBar,
-) -> Result<u64, ServiceError> {
-    let mut last_id: i64 = 0;
-    let mut records = 0;
-    loop {
-        let statement = Query::select()
-            .columns(["id", "lon", "lat"])
-            .from(table)
-            .and_where(Expr::col("id").gt(last_id))
-            .and_where(Expr::col("lon").is_not_null())
-            .and_where(Expr::col("lat").is_not_null())
-            .order_by("id", Order::Asc)
-            .limit(RECOMPUTE_BATCH)
-            .take();
-        let rows = db.query_all(&statement).await.map_err(db_err)?;
-        if rows.is_empty() {
-            return Ok(records);
-        }
-        let mut values = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let id: i64 = if big_id {
-                row.try_get("", "id").map_err(db_err)?
-            } else {
-                i64::from(row.try_get::<i32>("", "id").map_err(db_err)?)
-            };
-            let lon: f64 = row.try_get("", "lon").map_err(db_err)?;
-            let lat: f64 = row.try_get("", "lat").map_err(db_err)?;
-            values.push(value_row(id, &fields(border, lon, lat)));
-            last_id = id;
-        }
-        // Numbers and the fixed section/side codes are formatted by Rust, never taken from input.
-        let sql = format!(
-            "WITH v(id, border_km, distance_m, section, side) AS (VALUES {}) \
-             UPDATE {table} SET border_km = v.border_km, distance_m = v.distance_m, \
-             section = v.section, side = v.side FROM v WHERE {table}.id = v.id",
-            values.join(", ")
-        );
-        db.execute_unprepared(&sql).await.map_err(db_err)?;
-        records += rows.len() as u64;
-        bar.inc(rows.len() as u64);
-    }
-}
-
-fn value_row(id: i64, fields: &BorderFields) -> String {
-    let number = |value: Option<f64>| value.filter(|v| v.is_finite()).map_or("NULL".to_owned(), |v| format!("{v:?}"));
-    let code = |value: &Option<String>| match value.as_deref() {
-        Some(code @ ("MM" | "LA" | "cn" | "abroad")) => format!("'{code}'"),
-        _ => "NULL".to_owned(),
-    };
-    format!(
-        "({id}, CAST({} AS DOUBLE PRECISION), CAST({} AS DOUBLE PRECISION), {}, {})",
-        number(fields.border_km),
-        number(fields.distance_m),
-        code(&fields.section),
-        code(&fields.side)
-    )
+    Ok(located::rewrite(db, |lon, lat| fields(border, lon, lat), |rows| bar.inc(rows)).await?)
 }
 
 /// Most points one `POST /api/v1/border/locate` may carry.

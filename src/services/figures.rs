@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, QuerySelect};
-use serde::Serialize;
 
 use super::ServiceError;
 use crate::domain::auth::Jurisdiction;
@@ -16,7 +15,7 @@ use crate::store::entities::{incident, village, village_indicator};
 
 /// Year-on-year headline figures. An indicator is `None` when the data for it is missing,
 /// never 0.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct HeadlineFigures {
     pub base_year: i32,
     pub compare_year: i32,
@@ -28,18 +27,6 @@ pub struct HeadlineFigures {
     pub key_per_capita_income_cny: Option<Change>,
     /// Σ villagers of key villages involved in cross-border crime.
     pub key_villagers_in_cross_border_crime: Option<Change>,
-}
-
-impl Serialize for Change {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut state = serializer.serialize_struct("Change", 4)?;
-        state.serialize_field("base", &self.base)?;
-        state.serialize_field("compare", &self.compare)?;
-        state.serialize_field("percent", &self.percent)?;
-        state.serialize_field("published_percent", &self.published_percent())?;
-        state.end()
-    }
 }
 
 /// Incidents (not deleted) and persons apprehended in local calendar year `year`.

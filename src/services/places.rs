@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::auth::{self, Principal};
 use super::{RecordKind, ServiceError};
 use crate::domain::auth::Action;
+pub use crate::domain::geo::BorderFields;
 use crate::domain::paging::ListFilter;
 use crate::store::entities::{admin_unit, incident, post, village};
 use crate::store::features;
@@ -34,15 +35,6 @@ pub struct UnitRef {
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
-}
-
-/// The border engine's fields: km along the border, metres to it, section and side.
-#[derive(Clone, Debug, Serialize)]
-pub struct BorderFields {
-    pub border_km: Option<f64>,
-    pub distance_m: Option<f64>,
-    pub section: Option<String>,
-    pub side: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
