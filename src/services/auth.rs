@@ -89,22 +89,7 @@ fn new_secret() -> String {
 
 /// The admin units a user at `unit_id` sees: the whole prefecture, or its subtree.
 pub async fn jurisdiction_of(db: &impl ConnectionTrait, unit_id: i32) -> Result<Jurisdiction, ServiceError> {
-    let units = admin_unit::Entity::find().all(db).await.map_err(db_err)?;
-    let Some(unit) = units.iter().find(|unit| unit.id == unit_id) else {
-        return Ok(Jurisdiction::Units(Vec::new()));
-    };
-    if unit.level == "prefecture" {
-        return Ok(Jurisdiction::All);
-    }
-    let mut subtree = vec![unit_id];
-    let mut frontier = vec![unit_id];
-    while let Some(parent) = frontier.pop() {
-        for child in units.iter().filter(|unit| unit.parent_id == Some(parent)) {
-            subtree.push(child.id);
-            frontier.push(child.id);
-        }
-    }
-    Ok(Jurisdiction::Units(subtree))
+    Ok(super::admin::AdminTree::load(db).await?.jurisdiction(unit_id))
 }
 
 /// A new account. `password: None` makes an account that cannot sign in.

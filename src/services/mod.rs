@@ -1,6 +1,7 @@
 //! Use cases: each function validates, runs its queries (in one transaction where it writes)
 //! and returns plain view types. Authorization and audit will live here too.
 
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod border;

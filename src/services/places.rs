@@ -1,16 +1,15 @@
 //! Villages, posts and incidents as located records for the read API and the map.
 
-use std::collections::HashMap;
-
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
+use super::admin::{AdminTree, UnitRef};
 use super::auth::{self, Principal};
 use super::{RecordKind, ServiceError};
 use crate::domain::auth::Action;
 pub use crate::domain::geo::BorderFields;
 use crate::domain::paging::ListFilter;
-use crate::store::entities::{admin_unit, incident, post, village};
+use crate::store::entities::{incident, post, village};
 use crate::store::features;
 
 /// A page of records with the number that matched in all.
@@ -27,14 +26,6 @@ pub struct Located<P> {
     pub lon: f64,
     pub lat: f64,
     pub properties: P,
-}
-
-/// An admin unit as shown with a record.
-#[derive(Clone, Debug, Serialize)]
-pub struct UnitRef {
-    pub code: String,
-    pub name_zh: String,
-    pub name_en: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -84,38 +75,6 @@ pub struct IncidentProperties {
     #[serde(flatten)]
     pub border: BorderFields,
     pub is_demo: bool,
-}
-
-/// The admin tree, small enough to hold in memory per request.
-struct AdminTree {
-    units: HashMap<i32, admin_unit::Model>,
-}
-
-impl AdminTree {
-    async fn load(db: &DatabaseConnection) -> Result<AdminTree, ServiceError> {
-        let units = features::admin_units(db).await?.into_iter().map(|unit| (unit.id, unit)).collect();
-        Ok(AdminTree { units })
-    }
-
-    fn ancestor(&self, unit_id: i32, level: &str) -> Option<UnitRef> {
-        let mut current = self.units.get(&unit_id);
-        let mut steps = 0;
-        while let Some(unit) = current {
-            if unit.level == level {
-                return Some(UnitRef {
-                    code: unit.code.clone(),
-                    name_zh: unit.name_zh.clone(),
-                    name_en: unit.name_en.clone(),
-                });
-            }
-            steps += 1;
-            if steps > 16 {
-                return None;
-            }
-            current = unit.parent_id.and_then(|parent| self.units.get(&parent));
-        }
-        None
-    }
 }
 
 fn border_of(
