@@ -58,15 +58,17 @@ pub struct LoginBody {
     password: String,
 }
 
-fn session_cookie(req: &HttpRequest, secret: String, max_age_hours: i64) -> Cookie<'static> {
+/// A cookie of this site: HttpOnly, SameSite=Strict, Secure when the request came over TLS.
+pub fn site_cookie(req: &HttpRequest, name: &'static str, value: String) -> Cookie<'static> {
     let secure = req.connection_info().scheme() == "https";
-    Cookie::build(SESSION_COOKIE, secret)
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(secure)
-        .max_age(CookieDuration::hours(max_age_hours))
-        .finish()
+    Cookie::build(name, value).path("/").http_only(true).same_site(SameSite::Strict).secure(secure).finish()
+}
+
+/// The session cookie, lasting as long as the session.
+pub fn session_cookie(req: &HttpRequest, secret: String) -> Cookie<'static> {
+    let mut cookie = site_cookie(req, SESSION_COOKIE, secret);
+    cookie.set_max_age(CookieDuration::hours(auth::SESSION_HOURS));
+    cookie
 }
 
 /// `POST /api/v1/auth/login`: `{"username","password"}` → a bearer token in JSON and the
@@ -79,7 +81,7 @@ pub async fn login(
     auth::authorize(None, Action::Login)?;
     let address = req.peer_addr().map(|address| address.ip().to_string()).unwrap_or_default();
     let issued = auth::login(&state.db, &body.username, &body.password, &address).await?;
-    let cookie = session_cookie(&req, issued.secret.clone(), auth::SESSION_HOURS);
+    let cookie = session_cookie(&req, issued.secret.clone());
     Ok(HttpResponse::Ok()
         .cookie(cookie)
         .json(json!({ "token": issued.secret, "token_type": "Bearer", "expires_at": issued.expires_at })))
@@ -89,7 +91,7 @@ pub async fn login(
 pub async fn logout(req: HttpRequest, state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     let principal = auth::require(caller.principal(), Action::Logout)?;
     auth::logout(&state.db, principal).await?;
-    let mut expired = session_cookie(&req, String::new(), 0);
+    let mut expired = site_cookie(&req, SESSION_COOKIE, String::new());
     expired.make_removal();
     Ok(HttpResponse::NoContent().cookie(expired).finish())
 }

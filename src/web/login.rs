@@ -1,6 +1,5 @@
 //! `/login` and `/logout`: the sign-in form for people (the API has its own JSON login).
 
-use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -11,7 +10,7 @@ use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
 use super::html::{Layout, MessagePage, render};
-use crate::api::auth::{Caller, SESSION_COOKIE};
+use crate::api::auth::{Caller, SESSION_COOKIE, session_cookie, site_cookie};
 use crate::api::lang::{LANG_COOKIE, negotiate, negotiate_for, query_lang};
 use crate::i18n::Localizer;
 use crate::services::{ServiceError, auth};
@@ -27,15 +26,6 @@ fn csrf_value(req: &HttpRequest) -> Option<String> {
 fn new_csrf() -> String {
     let bytes: [u8; 32] = rand::rng().random();
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-fn cookie(req: &HttpRequest, name: &'static str, value: String) -> Cookie<'static> {
-    Cookie::build(name, value)
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(req.connection_info().scheme() == "https")
-        .finish()
 }
 
 struct Labels {
@@ -83,9 +73,9 @@ pub async fn show(req: HttpRequest, caller: Caller) -> HttpResponse {
         localizer.format(&lang, "page-login-signed-in", &[("username", FluentValue::from(principal.username.clone()))])
     });
     let mut response = render(StatusCode::OK, &page);
-    let _ = response.add_cookie(&cookie(&req, CSRF_COOKIE, csrf));
+    let _ = response.add_cookie(&site_cookie(&req, CSRF_COOKIE, csrf));
     if query_lang(req.query_string()).is_some() {
-        let _ = response.add_cookie(&cookie(&req, LANG_COOKIE, lang.to_string()));
+        let _ = response.add_cookie(&site_cookie(&req, LANG_COOKIE, lang.to_string()));
     }
     response
 }
@@ -118,7 +108,7 @@ pub async fn submit(req: HttpRequest, state: web::Data<AppState>, form: web::For
     match auth::login(&state.db, &form.username, &form.password, &address).await {
         Ok(issued) => {
             let mut response = HttpResponse::SeeOther().insert_header((LOCATION, "/login")).finish();
-            let _ = response.add_cookie(&cookie(&req, SESSION_COOKIE, issued.secret));
+            let _ = response.add_cookie(&session_cookie(&req, issued.secret));
             response
         }
         Err(error) => {
@@ -170,7 +160,7 @@ pub async fn logout(
         tracing::error!(error = ?error, "sign-out failed");
     }
     let mut response = HttpResponse::SeeOther().insert_header((LOCATION, "/login")).finish();
-    let mut gone = cookie(&req, SESSION_COOKIE, String::new());
+    let mut gone = site_cookie(&req, SESSION_COOKIE, String::new());
     gone.make_removal();
     let _ = response.add_cookie(&gone);
     response
