@@ -26,6 +26,7 @@ pub mod intervals;
 mod load;
 mod locate;
 mod pillars;
+mod slice;
 
 use std::sync::OnceLock;
 
