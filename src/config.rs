@@ -13,6 +13,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub locale: LocaleSettings,
     pub api: ApiSettings,
+    pub map: MapSettings,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -48,6 +49,31 @@ pub struct ApiSettings {
     pub json_limit_bytes: usize,
 }
 
+#[derive(Clone, Debug, Deserialize)]
+pub struct MapSettings {
+    /// XYZ tile URL template (`https://{s}.example.org/{z}/{x}/{y}.png`) for a base layer on the
+    /// border map; empty (the default) means no base tiles: border areas are often offline.
+    pub tile_url: String,
+    /// Attribution shown for those tiles (required by most tile licences).
+    pub tile_attribution: String,
+}
+
+impl MapSettings {
+    /// The origin the tiles come from, as a Content-Security-Policy source (`{s}` subdomains
+    /// become a wildcard); `None` without tiles or for a URL that is not http(s).
+    pub fn tile_origin(&self) -> Option<String> {
+        let (scheme, rest) = self.tile_url.split_once("://")?;
+        if scheme != "https" && scheme != "http" {
+            return None;
+        }
+        let host = rest.split('/').next().filter(|host| !host.is_empty())?;
+        let host = host.replace("{s}", "*");
+        host.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*'))
+            .then(|| format!("{scheme}://{host}"))
+    }
+}
+
 /// The embedded default database: a SQLite file under `./data/`, created if missing.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/banna.db?mode=rwc";
 
@@ -75,6 +101,8 @@ impl Settings {
             .set_default("api.default_limit", 1000)?
             .set_default("api.max_limit", 10_000)?
             .set_default("api.json_limit_bytes", 1_048_576)?
+            .set_default("map.tile_url", "")?
+            .set_default("map.tile_attribution", "")?
             .add_source(config::File::from(path).format(config::FileFormat::Toml).required(required))
             .add_source(
                 config::Environment::with_prefix("BANNA").prefix_separator("_").separator("__").try_parsing(true),
@@ -99,6 +127,9 @@ impl Settings {
         if self.api.default_limit == 0 || self.api.default_limit > self.api.max_limit {
             return Err("api.default_limit must be between 1 and api.max_limit".to_owned());
         }
+        if !self.map.tile_url.is_empty() && self.map.tile_origin().is_none() {
+            return Err(format!("map.tile_url {:?} is not an http(s) URL template", self.map.tile_url));
+        }
         Ok(())
     }
 }
@@ -118,6 +149,16 @@ mod tests {
         assert_eq!(settings.api.max_limit, 50);
         assert_eq!(settings.locale.default, "zh-CN");
         assert!(settings.validate().is_ok());
+    }
+
+    #[test]
+    fn the_tile_origin_is_allowed_by_the_content_security_policy() {
+        let map = |url: &str| MapSettings { tile_url: url.to_owned(), tile_attribution: String::new() };
+        assert_eq!(map("").tile_origin(), None);
+        assert_eq!(map("https://{s}.tiles.example.org/{z}/{x}/{y}.png").tile_origin().as_deref(), Some("https://*.tiles.example.org"));
+        assert_eq!(map("http://10.0.0.5:8081/{z}/{x}/{y}.png").tile_origin().as_deref(), Some("http://10.0.0.5:8081"));
+        assert_eq!(map("javascript:alert(1)").tile_origin(), None);
+        assert_eq!(map("https://evil.org;script-src *").tile_origin(), None);
     }
 
     #[test]

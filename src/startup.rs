@@ -47,11 +47,13 @@ impl Application {
         let port = listener.local_addr()?.port();
         let shutdown_timeout = settings.server.shutdown_timeout_s;
         let json_limit_bytes = settings.api.json_limit_bytes;
+        let content_security_policy = content_security_policy(&settings.map);
         let state = web::Data::new(AppState { db: db.clone(), settings: Arc::new(settings), border });
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(api::problem::localize_problems))
-                .wrap(security_headers())
+                .wrap(from_fn(api::lang::remember_language))
+                .wrap(security_headers(&content_security_policy))
                 .wrap(NormalizePath::new(TrailingSlash::Trim))
                 .wrap(TracingLogger::default())
                 .app_data(state.clone())
@@ -111,15 +113,20 @@ async fn shutdown_signal() -> std::io::Result<()> {
     }
 }
 
+/// The Content-Security-Policy: nothing inline or foreign, except the operator's map tiles.
+pub fn content_security_policy(map: &crate::config::MapSettings) -> String {
+    let tiles = map.tile_origin().map(|origin| format!(" {origin}")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; \
+         frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    )
+}
+
 /// Headers every response carries: no inline or foreign scripts, no framing, no sniffing,
 /// no referrer leaking record URLs.
-fn security_headers() -> DefaultHeaders {
+fn security_headers(content_security_policy: &str) -> DefaultHeaders {
     DefaultHeaders::new()
-        .add((
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-             frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-        ))
+        .add(("Content-Security-Policy", content_security_policy.to_owned()))
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("Referrer-Policy", "no-referrer"))
         .add(("X-Frame-Options", "DENY"))

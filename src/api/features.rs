@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::ApiError;
 use super::auth::Caller;
-use super::geojson_out::{collection, single};
+use super::geojson_out::{collection, sectors_collection, single};
 use crate::domain::geo::Bbox;
 use crate::domain::paging::{ListFilter, Page, parse_id};
 use crate::services::places;
@@ -88,4 +88,11 @@ pub async fn get_incident(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     single(places::get_incident(&state.db, caller.principal(), parse_id(&id)?).await?)
+}
+
+/// `GET /api/v1/posts/sectors`: each post's stretch of border as a LineString (or
+/// MultiLineString) feature with `post_id`, names and `sector_start_km`/`sector_end_km`.
+pub async fn list_post_sectors(caller: Caller, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let sectors = places::post_sectors(&state.db, caller.principal(), &state.border).await?;
+    Ok(sectors_collection(sectors))
 }

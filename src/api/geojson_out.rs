@@ -71,3 +71,40 @@ pub fn collection<P: Serialize>(
     let body = serde_json::to_string(&collection).map_err(|_| ApiError::internal())?;
     Ok(respond(body))
 }
+
+/// Polylines of `[lon, lat]` as a LineString, or a MultiLineString when there are several;
+/// `None` when there is nothing to draw.
+pub fn lines_geometry(parts: &[Vec<[f64; 2]>]) -> Option<Geometry> {
+    let lines: Vec<&Vec<[f64; 2]>> = parts.iter().filter(|part| part.len() >= 2).collect();
+    match lines.as_slice() {
+        [] => None,
+        [line] => Some(Geometry::new_line_string(line.iter().copied())),
+        _ => Some(Geometry::new_multi_line_string(lines.iter().map(|line| line.iter().copied()))),
+    }
+}
+
+/// Post sectors as a FeatureCollection of lines (see `places::post_sectors`).
+pub fn sectors_collection(sectors: Vec<crate::services::places::PostSector>) -> HttpResponse {
+    let features: Vec<Feature> = sectors
+        .into_iter()
+        .map(|sector| Feature {
+            bbox: None,
+            geometry: lines_geometry(&sector.parts),
+            id: Some(geojson::feature::Id::Number(sector.post_id.into())),
+            properties: match json!({
+                "post_id": sector.post_id,
+                "code": sector.code,
+                "name_zh": sector.name_zh,
+                "name_en": sector.name_en,
+                "sector_start_km": sector.sector_start_km,
+                "sector_end_km": sector.sector_end_km,
+            }) {
+                serde_json::Value::Object(map) => Some(map),
+                _ => None,
+            },
+            foreign_members: None,
+        })
+        .collect();
+    let collection = FeatureCollection { bbox: None, features, foreign_members: None };
+    respond(collection.to_string())
+}

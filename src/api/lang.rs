@@ -34,3 +34,24 @@ pub fn query_lang(query: &str) -> Option<String> {
         (key == "lang" && !value.is_empty()).then(|| value.to_owned())
     })
 }
+
+/// Middleware: a language chosen with `?lang=` (the switcher on every page) is remembered in
+/// the `banna_lang` cookie, so the next page opens in it too.
+pub async fn remember_language(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let chosen = query_lang(req.query_string()).and_then(|tag| {
+        let localizer = Localizer::global();
+        let wanted: LanguageIdentifier = tag.parse().ok()?;
+        localizer.available().iter().find(|available| available.language == wanted.language).map(|_| {
+            localizer.negotiate([tag.as_str()]).to_string()
+        })
+    });
+    let cookie = chosen.map(|lang| crate::api::auth::site_cookie(req.request(), LANG_COOKIE, lang));
+    let mut response = next.call(req).await?;
+    if let Some(cookie) = cookie {
+        let _ = response.response_mut().add_cookie(&cookie);
+    }
+    Ok(response)
+}

@@ -4,6 +4,7 @@
 mod audit;
 pub mod auth;
 mod border;
+mod dashboard;
 mod features;
 mod geojson_out;
 mod health;
@@ -37,9 +38,11 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/border", web::get().to(border::sections))
                 .route("/border/locate", web::get().to(border::locate_one))
                 .route("/border/locate", web::post().to(border::locate_many))
+                .route("/dashboard", web::get().to(dashboard::show))
                 .route("/villages", web::get().to(features::list_villages))
                 .route("/villages/{id}", web::get().to(features::get_village))
                 .route("/posts", web::get().to(features::list_posts))
+                .route("/posts/sectors", web::get().to(features::list_post_sectors))
                 .route("/posts/{id}", web::get().to(features::get_post))
                 .route("/incidents", web::get().to(features::list_incidents))
                 .route("/incidents/{id}", web::get().to(features::get_incident)),

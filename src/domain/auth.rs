@@ -55,6 +55,8 @@ pub enum Action {
     LocatePoints,
     ReadAudit,
     ReadDashboard,
+    ReadDepartments,
+    ReadLinkages,
 }
 
 /// Who may perform an action.
@@ -78,6 +80,8 @@ pub fn policy(action: Action) -> Access {
         }
         Action::ReadIncidents => Access::Roles(&[Role::Admin, Role::Official, Role::PostStaff]),
         Action::ReadAudit | Action::ReadDashboard => Access::Roles(&[Role::Admin, Role::Official]),
+        Action::ReadDepartments => Access::Roles(&Role::ALL),
+        Action::ReadLinkages => Access::Roles(&[Role::Admin, Role::Official, Role::LiaisonOfficer]),
     }
 }
 

@@ -9,9 +9,9 @@ use rand::Rng;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use super::html::{Layout, MessagePage, render};
+use super::html::{Layout, MessagePage, local_path, render};
 use crate::api::auth::{Caller, SESSION_COOKIE, session_cookie, site_cookie};
-use crate::api::lang::{LANG_COOKIE, negotiate, negotiate_for, query_lang};
+use crate::api::lang::{negotiate, negotiate_for};
 use crate::i18n::Localizer;
 use crate::services::{ServiceError, auth};
 use crate::startup::AppState;
@@ -45,6 +45,8 @@ struct LoginPage {
     error: Option<String>,
     /// "Signed in as …" when a session is open.
     signed_in: Option<String>,
+    /// Where to go after signing in (a local path), carried in a hidden field.
+    next: String,
 }
 
 fn login_page(localizer: &Localizer, lang: &LanguageIdentifier, csrf: String) -> LoginPage {
@@ -60,23 +62,27 @@ fn login_page(localizer: &Localizer, lang: &LanguageIdentifier, csrf: String) ->
         username: String::new(),
         error: None,
         signed_in: None,
+        next: String::new(),
     }
 }
 
-/// `GET /login`: the form, or who is signed in with a sign-out button.
-pub async fn show(req: HttpRequest, caller: Caller) -> HttpResponse {
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    next: Option<String>,
+}
+
+/// `GET /login[?next=/path]`: the form, or who is signed in with a sign-out button.
+pub async fn show(req: HttpRequest, caller: Caller, query: web::Query<LoginQuery>) -> HttpResponse {
     let localizer = Localizer::global();
     let lang = negotiate_for(&req, localizer, caller.principal().map(|principal| principal.locale.as_str()));
     let csrf = csrf_value(&req).unwrap_or_else(new_csrf);
     let mut page = login_page(localizer, &lang, csrf.clone());
+    page.next = query.next.as_deref().and_then(local_path).unwrap_or_default().to_owned();
     page.signed_in = caller.principal().map(|principal| {
         localizer.format(&lang, "page-login-signed-in", &[("username", FluentValue::from(principal.username.clone()))])
     });
     let mut response = render(StatusCode::OK, &page);
     let _ = response.add_cookie(&site_cookie(&req, CSRF_COOKIE, csrf));
-    if query_lang(req.query_string()).is_some() {
-        let _ = response.add_cookie(&site_cookie(&req, LANG_COOKIE, lang.to_string()));
-    }
     response
 }
 
@@ -85,6 +91,8 @@ pub struct LoginForm {
     csrf: String,
     username: String,
     password: String,
+    #[serde(default)]
+    next: String,
 }
 
 fn csrf_refused(localizer: &Localizer, lang: &LanguageIdentifier) -> HttpResponse {
@@ -107,7 +115,8 @@ pub async fn submit(req: HttpRequest, state: web::Data<AppState>, form: web::For
     let address = req.peer_addr().map(|address| address.ip().to_string()).unwrap_or_default();
     match auth::login(&state.db, &form.username, &form.password, &address).await {
         Ok(issued) => {
-            let mut response = HttpResponse::SeeOther().insert_header((LOCATION, "/login")).finish();
+            let target = local_path(&form.next).unwrap_or("/login");
+            let mut response = HttpResponse::SeeOther().insert_header((LOCATION, target)).finish();
             let _ = response.add_cookie(&session_cookie(&req, issued.secret));
             response
         }
@@ -131,6 +140,7 @@ pub async fn submit(req: HttpRequest, state: web::Data<AppState>, form: web::For
             };
             let mut page = login_page(localizer, &lang, csrf);
             page.username = form.username.clone();
+            page.next = local_path(&form.next).unwrap_or_default().to_owned();
             page.error = Some(message);
             render(status, &page)
         }

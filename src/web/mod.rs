@@ -1,9 +1,11 @@
 //! Server-rendered pages. For now the sign-in page; forms posted with the session cookie carry
 //! a CSRF token (double-submit: a random cookie value repeated in a hidden field).
 
+mod assets;
 mod dashboard;
 mod html;
 mod login;
+mod map;
 
 use actix_web::web;
 
@@ -13,5 +15,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::get().to(login::show))
         .route("/login", web::post().to(login::submit))
         .route("/logout", web::post().to(login::logout))
-        .route("/static/app.css", web::get().to(html::stylesheet));
+        .route("/map", web::get().to(map::show))
+        .route("/static/app.css", web::get().to(html::stylesheet))
+        .route("/static/map.js", web::get().to(assets::map_script))
+        .route("/static/map.css", web::get().to(assets::map_stylesheet))
+        .route("/static/vendor/{file:.*}", web::get().to(assets::vendor));
 }

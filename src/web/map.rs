@@ -1,0 +1,165 @@
+//! `/map`: the border map (Leaflet, served by the binary). The page carries the localized labels
+//! and the operator's tile settings as JSON; the script (`assets/map.js`) draws the app's own
+//! GeoJSON endpoints, which scope every layer to the caller's jurisdiction. A layer the
+//! caller's role may not read (incidents for outreach staff) is left out, not faked.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use fluent_bundle::FluentValue;
+use serde::{Deserialize, Serialize};
+use unic_langid::LanguageIdentifier;
+
+use super::html::{Layout, MessagePage, render, to_login};
+use crate::api::auth::Caller;
+use crate::api::lang::negotiate_for;
+use crate::domain::auth::Action;
+use crate::i18n::Localizer;
+use crate::services::{ServiceError, auth};
+use crate::startup::AppState;
+
+/// Message ids handed to the script, by the key it uses.
+const LABELS: &[(&str, &str)] = &[
+    ("border", "page-map-layer-border"),
+    ("villages", "page-map-layer-villages"),
+    ("posts", "page-map-layer-posts"),
+    ("sectors", "page-map-layer-sectors"),
+    ("incidents", "page-map-layer-incidents"),
+    ("tiles", "page-map-layer-tiles"),
+    ("legend", "page-map-legend"),
+    ("changeDown", "page-map-change-down"),
+    ("changeSame", "page-map-change-same"),
+    ("changeUp", "page-map-change-up"),
+    ("changeNew", "page-map-change-new"),
+    ("changeNone", "page-map-change-none"),
+    ("village", "page-map-village"),
+    ("keyVillage", "page-map-key-village"),
+    ("post", "page-map-post"),
+    ("incident", "page-map-incident"),
+    ("households", "page-map-households"),
+    ("borderKm", "page-map-border-km"),
+    ("distanceM", "page-map-distance-m"),
+    ("sector", "page-map-sector"),
+    ("persons", "page-map-persons"),
+    ("incidentsYears", "page-map-incidents-years"),
+    ("open", "page-map-open"),
+    ("allCounties", "page-map-all-counties"),
+    ("loadFailed", "page-map-load-failed"),
+    ("partial", "page-map-partial"),
+    ("noAccess", "page-map-no-access"),
+    ("change", "page-map-change"),
+];
+
+/// Placeholders the script fills in (`{year}`), passed as Fluent arguments so that the
+/// translated sentence keeps them where the translator put them.
+const PLACEHOLDERS: &[&str] = &["layer", "shown", "matched", "year"];
+
+#[derive(Serialize)]
+struct MapConfig {
+    lang: String,
+    tile_url: Option<String>,
+    tile_attribution: String,
+    focus: Option<String>,
+    bin_km: u32,
+    labels: serde_json::Map<String, serde_json::Value>,
+    categories: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Template)]
+#[template(path = "map.html")]
+struct MapPage {
+    layout: Layout,
+    county_label: String,
+    noscript: String,
+    /// JSON for a `<script type="application/json">` element; `<` is escaped so the text can
+    /// never close the element.
+    config_json: String,
+}
+
+#[derive(Deserialize)]
+pub struct MapQuery {
+    /// `village:12`, `post:3` or `incident:40`: open the map on that record.
+    focus: Option<String>,
+}
+
+/// Keeps a focus parameter only when it names a record kind and a numeric id.
+fn focus(value: Option<&str>) -> Option<String> {
+    let (kind, id) = value?.split_once(':')?;
+    let known = matches!(kind, "village" | "post" | "incident");
+    (known && !id.is_empty() && id.len() <= 12 && id.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{kind}:{id}"))
+}
+
+fn config_json(localizer: &Localizer, lang: &LanguageIdentifier, state: &AppState, focus: Option<String>) -> String {
+    let placeholders: Vec<(&str, FluentValue)> =
+        PLACEHOLDERS.iter().map(|name| (*name, FluentValue::from(format!("{{{name}}}")))).collect();
+    let labels = LABELS
+        .iter()
+        .map(|(key, id)| ((*key).to_owned(), serde_json::Value::String(localizer.format(lang, id, &placeholders))))
+        .collect();
+    let categories = crate::domain::incident::Category::ALL
+        .iter()
+        .map(|category| {
+            let id = format!("page-category-{}", category.code().replace('_', "-"));
+            (category.code().to_owned(), serde_json::Value::String(localizer.text(lang, &id)))
+        })
+        .collect();
+    let map = &state.settings.map;
+    let config = MapConfig {
+        lang: lang.to_string(),
+        tile_url: (!map.tile_url.is_empty()).then(|| map.tile_url.clone()),
+        tile_attribution: map.tile_attribution.clone(),
+        focus,
+        bin_km: 10,
+        labels,
+        categories,
+    };
+    serde_json::to_string(&config).unwrap_or_else(|_| "{}".to_owned()).replace('<', "\\u003c")
+}
+
+/// `GET /map[?focus=kind:id]`
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<MapQuery>,
+) -> HttpResponse {
+    let localizer = Localizer::global();
+    let lang = negotiate_for(&req, localizer, caller.principal().map(|principal| principal.locale.as_str()));
+    match auth::require(caller.principal(), Action::ReadBorder) {
+        Ok(_) => {}
+        Err(ServiceError::Unauthenticated) => {
+            return to_login(&req);
+        }
+        Err(_) => {
+            let page = MessagePage {
+                layout: Layout::new(localizer, &lang, "problem-forbidden-title"),
+                detail: localizer.text(&lang, "problem-forbidden-detail"),
+                link_href: "/login",
+                link_text: localizer.text(&lang, "page-login-title"),
+            };
+            return render(StatusCode::FORBIDDEN, &page);
+        }
+    }
+    let page = MapPage {
+        layout: Layout::new(localizer, &lang, "page-map-title"),
+        county_label: localizer.text(&lang, "page-map-county"),
+        noscript: localizer.text(&lang, "page-map-noscript"),
+        config_json: config_json(localizer, &lang, &state, focus(query.focus.as_deref())),
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::focus;
+
+    #[test]
+    fn only_well_formed_focus_values_are_kept() {
+        assert_eq!(focus(Some("village:12")).as_deref(), Some("village:12"));
+        assert_eq!(focus(Some("post:3")).as_deref(), Some("post:3"));
+        assert_eq!(focus(Some("village:12</script>")), None);
+        assert_eq!(focus(Some("user:1")), None);
+        assert_eq!(focus(Some("village:")), None);
+        assert_eq!(focus(None), None);
+    }
+}

@@ -1,0 +1,92 @@
+//! The pages in a real browser: Debian's chromium, headless, driven by playwright-core
+//! (`tests/browser/run.mjs`). Sign in, the map's village markers against the API's count,
+//! English labels after using the language switcher, a dashboard figure against the API.
+//! Screenshots are kept in `target/browser/<backend>/` for people to look at.
+//!
+//! Needs `chromium` (`.ci/run` installs Debian's package when it is missing; `BANNA_CHROMIUM`
+//! names another executable) and Node.js; the npm packages are installed from the lockfile
+//! when they are missing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use banna_border::i18n::Localizer;
+
+use crate::helpers::{TEST_PASSWORD, backends, spawn_app_with_demo, token_for};
+
+fn project_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The chromium executable: `BANNA_CHROMIUM`, else `chromium` on the PATH.
+fn chromium() -> PathBuf {
+    if let Some(path) = std::env::var_os("BANNA_CHROMIUM") {
+        return PathBuf::from(path);
+    }
+    let found = std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
+        .map(|dir| dir.join("chromium"))
+        .find(|candidate| candidate.is_file());
+    found.unwrap_or_else(|| {
+        panic!(
+            "the browser tests need chromium: `apt-get install chromium` (.ci/run does it), \
+             or set BANNA_CHROMIUM to a Chromium executable"
+        )
+    })
+}
+
+/// `npm ci` when playwright-core is not installed yet (the lockfile pins it).
+fn ensure_node_modules() {
+    let root = project_root();
+    if root.join("node_modules/playwright-core/package.json").is_file() {
+        return;
+    }
+    let status = Command::new("npm")
+        .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"])
+        .current_dir(root)
+        .status()
+        .expect("run npm (Node.js is needed for the browser tests)");
+    assert!(status.success(), "npm ci failed: {status}");
+}
+
+#[tokio::test]
+async fn an_official_reads_the_map_and_the_dashboard_in_a_browser() {
+    let chromium = chromium();
+    ensure_node_modules();
+    let localizer = Localizer::global();
+    let en = "en".parse().expect("en");
+    for backend in backends() {
+        let app = spawn_app_with_demo(&backend, 5, 3000).await;
+        let username = "browser.official";
+        token_for(&app.db, username, "official", "532800").await;
+        let (status, _, latest) = app.get_json("/api/v1/dashboard").await;
+        assert!(status.is_success(), "{}: the dashboard API answers: {status}", app.backend);
+        let year = latest["compare_year"].as_i64().expect("the dashboard API names its year");
+        let screenshots = project_root().join("target/browser").join(app.backend);
+        let output = tokio::process::Command::new("node")
+            .arg(project_root().join("tests/browser/run.mjs"))
+            .current_dir(project_root())
+            .env("BASE_URL", &app.address)
+            .env("USERNAME", username)
+            .env("PASSWORD", TEST_PASSWORD)
+            .env("CHROMIUM", &chromium)
+            .env("SCREENSHOTS", &screenshots)
+            .env("EXPECT_EN_MAP_TITLE", localizer.text(&en, "page-map-title"))
+            .env("EXPECT_EN_LEGEND", localizer.text(&en, "page-map-legend"))
+            .env("DASHBOARD_YEAR", year.to_string())
+            .output()
+            .await
+            .expect("run node");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{}: browser checks failed:\n{stdout}\n{stderr}", app.backend);
+        let findings: serde_json::Value =
+            serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect("findings as JSON");
+        assert!(findings["villageMarkers"].as_u64().unwrap_or(0) > 0, "{findings}");
+        for shot in ["map-360-zh.png", "map-1280-zh.png", "dashboard-360-en.png"] {
+            let size = std::fs::metadata(screenshots.join(shot)).map(|meta| meta.len()).unwrap_or(0);
+            assert!(size > 10_000, "{}: screenshot {shot} is missing or empty", app.backend);
+        }
+    }
+}

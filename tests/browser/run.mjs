@@ -1,0 +1,122 @@
+// Browser checks of the pages, driven by tests/api/browser.rs: Debian's chromium, headless,
+// through playwright-core (pinned in package-lock.json). Everything the checks compare against
+// comes from the running app's API or from the environment the Rust test sets, never from
+// numbers written here. Prints one JSON line of findings; exits 1 with the reason on failure.
+//
+// Environment: BASE_URL, USERNAME, PASSWORD, CHROMIUM (executable), SCREENSHOTS (directory),
+// EXPECT_EN_MAP_TITLE and EXPECT_EN_LEGEND (the English messages, read by the Rust test from
+// locales/en), DASHBOARD_YEAR.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set`);
+  }
+  return value;
+};
+
+const base = env('BASE_URL');
+const screenshots = env('SCREENSHOTS');
+mkdirSync(screenshots, { recursive: true });
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+async function apiJson(page, path) {
+  const response = await page.request.get(base + path);
+  check(response.ok(), `${path} answered ${response.status()}`);
+  return response.json();
+}
+
+const findings = {};
+const browser = await chromium.launch({
+  executablePath: env('CHROMIUM'),
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+try {
+  // A phone: 360 px wide, as liaison officers use it.
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.push(message.text());
+    }
+  });
+
+  // Sign in through the form.
+  await page.goto(`${base}/map`);
+  check(new URL(page.url()).pathname === '/login', `an anonymous visit to /map should land on /login, got ${page.url()}`);
+  await page.fill('#username', env('USERNAME'));
+  await page.fill('#password', env('PASSWORD'));
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  check(new URL(page.url()).pathname === '/map', `after signing in the map should open, got ${page.url()}`);
+
+  // The map: one marker per village the API lists for this user.
+  await page.waitForSelector('#map[data-state=ready]', { timeout: 30000 });
+  const villages = await apiJson(page, '/api/v1/villages?limit=1');
+  const markers = await page.locator('path.village-marker').count();
+  const keyMarkers = await page.locator('path.village-marker.key-village').count();
+  const keyInApi = (await apiJson(page, '/api/v1/villages?limit=10000')).features.filter((f) => f.properties.is_key).length;
+  check(markers === villages.numberMatched, `village markers ${markers} != API numberMatched ${villages.numberMatched}`);
+  check(keyMarkers === keyInApi, `key-village markers ${keyMarkers} != key villages in the API ${keyInApi}`);
+  const bins = await page.locator('path.border-bin').count();
+  check(bins > 0, 'the border is drawn in bins');
+  const clusters = await page.locator('.marker-cluster').count();
+  check(clusters > 0, 'incidents are drawn as clusters');
+  const horizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  check(!horizontalScroll, 'the map page does not scroll sideways at 360 px');
+  findings.villageMarkers = markers;
+  findings.keyVillageMarkers = keyMarkers;
+  findings.borderBins = bins;
+  await page.screenshot({ path: join(screenshots, 'map-360-zh.png') });
+
+  // Switch to English with the switcher; labels come from locales/en.
+  await Promise.all([page.waitForNavigation(), page.click('nav.languages a[hreflang=en]')]);
+  await page.waitForSelector('#map[data-state=ready]', { timeout: 30000 });
+  const title = (await page.locator('h1').textContent()).trim();
+  check(title === env('EXPECT_EN_MAP_TITLE'), `English map title: ${JSON.stringify(title)}`);
+  const legend = (await page.locator('.map-legend strong').textContent()).trim();
+  check(legend.startsWith(env('EXPECT_EN_LEGEND')), `English legend: ${JSON.stringify(legend)}`);
+  check((await page.getAttribute('html', 'lang')) === 'en', 'the page says it is in English');
+  findings.englishTitle = title;
+
+  // The language choice sticks (cookie): the dashboard is in English too. Its figures are the API's.
+  const year = env('DASHBOARD_YEAR');
+  await page.goto(`${base}/?year=${year}`);
+  check((await page.getAttribute('html', 'lang')) === 'en', 'the language choice is remembered');
+  const api = await apiJson(page, `/api/v1/dashboard?year=${year}`);
+  const shown = await page.locator('#incidents [data-value]').first().getAttribute('data-value');
+  check(api.incidents && Number(shown) === Number(api.incidents.compare),
+    `dashboard incidents ${shown} != API ${JSON.stringify(api.incidents)}`);
+  const change = (await page.locator('#incidents .change').textContent()).trim();
+  const percent = api.incidents.change_pct;
+  check(typeof percent === 'number' && change.includes(Math.abs(percent).toFixed(1)),
+    `dashboard change ${JSON.stringify(change)} != API ${percent}`);
+  findings.dashboardIncidents = Number(shown);
+  findings.dashboardChange = change;
+  await page.screenshot({ path: join(screenshots, 'dashboard-360-en.png'), fullPage: true });
+
+  // An official's desktop view of the map, for the record.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 860 }, storageState: await context.storageState() });
+  const deskPage = await desk.newPage();
+  await deskPage.goto(`${base}/map?lang=zh-CN`);
+  await deskPage.waitForSelector('#map[data-state=ready]', { timeout: 30000 });
+  await deskPage.screenshot({ path: join(screenshots, 'map-1280-zh.png') });
+
+  check(errors.length === 0, `the pages logged errors: ${errors.join(' | ')}`);
+  console.log(JSON.stringify(findings));
+} catch (error) {
+  console.error(error && error.stack ? error.stack : String(error));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
