@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::admin::{AdminTree, UnitRef};
 use super::auth::{self, Principal};
 use super::{RecordKind, ServiceError};
+use crate::border::Border;
 use crate::domain::auth::Action;
 pub use crate::domain::geo::BorderFields;
 use crate::domain::paging::ListFilter;
@@ -193,6 +194,42 @@ pub async fn list_posts(
     let tree = AdminTree::load(db).await?;
     let items = listed.items.into_iter().map(|row| post_view(row, &tree)).collect();
     Ok(PageOf { items, matched: listed.matched })
+}
+
+/// The stretch of border a post is responsible for, drawn along the line in force.
+#[derive(Debug)]
+pub struct PostSector {
+    pub post_id: i32,
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: Option<String>,
+    pub sector_start_km: f64,
+    pub sector_end_km: f64,
+    /// Polylines of `[lon, lat]` (more than one if the sector crosses a gap in the line).
+    pub parts: Vec<Vec<[f64; 2]>>,
+}
+
+/// The sectors of every post in the caller's jurisdiction, cut out of `border`.
+#[tracing::instrument(skip(db, border))]
+pub async fn post_sectors(
+    db: &DatabaseConnection,
+    caller: Option<&Principal>,
+    border: &Border,
+) -> Result<Vec<PostSector>, ServiceError> {
+    let scope = &auth::require(caller, Action::ReadPosts)?.jurisdiction;
+    let rows = features::all_posts(db, scope).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| PostSector {
+            parts: border.slice(row.sector_start_km, row.sector_end_km),
+            post_id: row.id,
+            code: row.code,
+            name_zh: row.name_zh,
+            name_en: row.name_en,
+            sector_start_km: row.sector_start_km,
+            sector_end_km: row.sector_end_km,
+        })
+        .collect())
 }
 
 #[tracing::instrument(skip(db))]

@@ -43,7 +43,7 @@ where
 }
 
 /// Restricts a query to the admin units of a jurisdiction.
-fn scoped<E: EntityTrait>(select: Select<E>, unit: E::Column, scope: &Jurisdiction) -> Select<E>
+pub(super) fn scoped<E: EntityTrait>(select: Select<E>, unit: E::Column, scope: &Jurisdiction) -> Select<E>
 where
     E::Column: ColumnTrait,
 {
@@ -103,6 +103,12 @@ pub async fn posts(
     let select = scoped(post::Entity::find(), post::Column::AdminUnitId, scope);
     let select = within(select, post::Column::Lon, post::Column::Lat, filter.bbox);
     page_of(db, select, post::Column::Id, filter.page).await
+}
+
+/// Every post within `scope`, in the order of their sectors along the border.
+pub async fn all_posts(db: &impl ConnectionTrait, scope: &Jurisdiction) -> Result<Vec<post::Model>, StoreError> {
+    let select = scoped(post::Entity::find(), post::Column::AdminUnitId, scope);
+    Ok(select.order_by_asc(post::Column::SectorStartKm).order_by_asc(post::Column::Id).all(db).await?)
 }
 
 /// One post, if it exists within `scope`.
