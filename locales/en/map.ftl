@@ -30,3 +30,6 @@ page-map-load-failed = The layer “{ $layer }” could not be loaded; reload th
 page-map-partial = { $layer }: showing { $shown } of { $matched }.
 page-map-no-access = Your role may not see the incidents layer.
 page-map-change = Change
+page-map-country-cn = China
+page-map-country-mm = Myanmar
+page-map-country-la = Laos

@@ -30,3 +30,6 @@ page-map-load-failed = 图层“{ $layer }”加载失败，请稍后刷新重�
 page-map-partial = { $layer }：仅显示 { $shown } 条，共 { $matched } 条。
 page-map-no-access = 您的角色无权查看案事件图层。
 page-map-change = 增减
+page-map-country-cn = 中国
+page-map-country-mm = 缅甸
+page-map-country-la = 老挝

@@ -13,6 +13,7 @@ use unic_langid::LanguageIdentifier;
 use super::html::{Layout, MessagePage, render, to_login};
 use crate::api::auth::Caller;
 use crate::api::lang::negotiate_for;
+use crate::border::{Border, SectionCode, Side};
 use crate::domain::auth::Action;
 use crate::i18n::Localizer;
 use crate::services::{ServiceError, auth};
@@ -63,6 +64,66 @@ struct MapConfig {
     bin_km: u32,
     labels: serde_json::Map<String, serde_json::Value>,
     categories: serde_json::Map<String, serde_json::Value>,
+    countries: Vec<CountryLabel>,
+}
+
+/// A country name written on the map beside the line, for orientation without base tiles.
+#[derive(Serialize)]
+struct CountryLabel {
+    lon: f64,
+    lat: f64,
+    text: String,
+}
+
+/// How far from the line the country names are written.
+const COUNTRY_LABEL_OFFSET_M: f64 = 18_000.0;
+
+/// Where to write a country's name: the first candidate point that the border engine itself
+/// places on the wanted side (and section, for a neighbour) at least 10 km from the line. A
+/// point offset at one km can land on the wrong side where the line turns sharply, hence the
+/// check.
+fn label_point(border: &Border, candidates: &[(f64, f64)], side: Side, section: Option<SectionCode>) -> Option<(f64, f64)> {
+    candidates.iter().copied().find(|&(lon, lat)| {
+        border.locate(lon, lat).is_some_and(|found| {
+            found.side == side && found.distance_m >= 10_000.0 && section.is_none_or(|code| found.section == code)
+        })
+    })
+}
+
+/// China once and each neighbour beside its section, on the side the engine says it lies.
+fn country_labels(localizer: &Localizer, lang: &LanguageIdentifier, border: &Border) -> Vec<CountryLabel> {
+    let mut labels = Vec::new();
+    let offsets = |from_km: f64, to_km: f64, side: Side| -> Vec<(f64, f64)> {
+        (1..8)
+            .filter_map(|step| {
+                let km = from_km + (to_km - from_km) * f64::from(step) / 8.0;
+                border.offset(km, COUNTRY_LABEL_OFFSET_M, side)
+            })
+            .collect()
+    };
+    let vertices = border.vertices();
+    let mut china = Vec::new();
+    if !vertices.is_empty() {
+        let count = vertices.len() as f64;
+        let lon = vertices.iter().map(|vertex| vertex[0]).sum::<f64>() / count;
+        let lat = vertices.iter().map(|vertex| vertex[1]).sum::<f64>() / count;
+        china.push((lon, lat));
+    }
+    china.extend(offsets(0.0, border.length_km(), Side::Cn));
+    if let Some((lon, lat)) = label_point(border, &china, Side::Cn, None) {
+        labels.push(CountryLabel { lon, lat, text: localizer.text(lang, "page-map-country-cn") });
+    }
+    for section in border.sections() {
+        let id = match section.code {
+            SectionCode::Mm => "page-map-country-mm",
+            SectionCode::La => "page-map-country-la",
+        };
+        let candidates = offsets(section.start_km, section.end_km, Side::Abroad);
+        if let Some((lon, lat)) = label_point(border, &candidates, Side::Abroad, Some(section.code)) {
+            labels.push(CountryLabel { lon, lat, text: localizer.text(lang, id) });
+        }
+    }
+    labels
 }
 
 #[derive(Template)]
@@ -86,7 +147,8 @@ pub struct MapQuery {
 fn focus(value: Option<&str>) -> Option<String> {
     let (kind, id) = value?.split_once(':')?;
     let known = matches!(kind, "village" | "post" | "incident");
-    (known && !id.is_empty() && id.len() <= 12 && id.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{kind}:{id}"))
+    (known && !id.is_empty() && id.len() <= 12 && id.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("{kind}:{id}"))
 }
 
 fn config_json(localizer: &Localizer, lang: &LanguageIdentifier, state: &AppState, focus: Option<String>) -> String {
@@ -112,6 +174,7 @@ fn config_json(localizer: &Localizer, lang: &LanguageIdentifier, state: &AppStat
         bin_km: 10,
         labels,
         categories,
+        countries: country_labels(localizer, lang, &state.border),
     };
     serde_json::to_string(&config).unwrap_or_else(|_| "{}".to_owned()).replace('<', "\\u003c")
 }
@@ -161,5 +224,20 @@ mod tests {
         assert_eq!(focus(Some("user:1")), None);
         assert_eq!(focus(Some("village:")), None);
         assert_eq!(focus(None), None);
+    }
+
+    #[test]
+    fn country_names_are_written_on_their_own_side_of_the_line() {
+        let localizer = crate::i18n::Localizer::global();
+        let en: unic_langid::LanguageIdentifier = "en".parse().expect("en");
+        let border = crate::border::Border::bundled();
+        let labels = super::country_labels(localizer, &en, border);
+        let texts: Vec<&str> = labels.iter().map(|label| label.text.as_str()).collect();
+        assert_eq!(texts, ["China", "Myanmar", "Laos"]);
+        for label in &labels {
+            let found = border.locate(label.lon, label.lat).expect("near the line");
+            let expected = if label.text == "China" { crate::border::Side::Cn } else { crate::border::Side::Abroad };
+            assert_eq!(found.side, expected, "{}", label.text);
+        }
     }
 }

@@ -62,7 +62,7 @@ async fn an_official_reads_the_map_and_the_dashboard_in_a_browser() {
         token_for(&app.db, username, "official", "532800").await;
         let (status, _, latest) = app.get_json("/api/v1/dashboard").await;
         assert!(status.is_success(), "{}: the dashboard API answers: {status}", app.backend);
-        let year = latest["compare_year"].as_i64().expect("the dashboard API names its year");
+        let year = latest["compareYear"].as_i64().expect("the dashboard API names its year");
         let screenshots = project_root().join("target/browser").join(app.backend);
         let output = tokio::process::Command::new("node")
             .arg(project_root().join("tests/browser/run.mjs"))

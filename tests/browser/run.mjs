@@ -46,6 +46,11 @@ try {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      errors.push(`${response.status()} ${response.url()}`);
+    }
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') {
       errors.push(message.text());
@@ -94,14 +99,24 @@ try {
   await page.goto(`${base}/?year=${year}`);
   check((await page.getAttribute('html', 'lang')) === 'en', 'the language choice is remembered');
   const api = await apiJson(page, `/api/v1/dashboard?year=${year}`);
-  const shown = await page.locator('#incidents [data-value]').first().getAttribute('data-value');
-  check(api.incidents && Number(shown) === Number(api.incidents.compare),
-    `dashboard incidents ${shown} != API ${JSON.stringify(api.incidents)}`);
+  check(Array.isArray(api.figures) && api.figures.length > 0, 'the dashboard API lists figures');
+  // Every figure of the API is on the page with the same base, compare and change values.
+  const rows = await page.evaluate(() => Array.from(document.querySelectorAll('tr[id]')).map((row) => ({
+    id: row.id,
+    values: Array.from(row.querySelectorAll('td[data-value]')).map((cell) => cell.getAttribute('data-value')),
+  })));
+  for (const figure of api.figures) {
+    const row = rows.find((candidate) => candidate.id === figure.id);
+    check(row, `figure ${figure.id} of the API is not on the dashboard`);
+    const expected = [figure.base, figure.compare, figure.change].filter((value) => value !== null && value !== undefined);
+    check(row.values.length === expected.length && row.values.every((value, i) => Number(value) === Number(expected[i])),
+      `figure ${figure.id}: page ${JSON.stringify(row.values)} != API ${JSON.stringify(expected)}`);
+  }
+  const incidents = api.figures.find((figure) => figure.id === 'incidents');
   const change = (await page.locator('#incidents .change').textContent()).trim();
-  const percent = api.incidents.change_pct;
-  check(typeof percent === 'number' && change.includes(Math.abs(percent).toFixed(1)),
-    `dashboard change ${JSON.stringify(change)} != API ${percent}`);
-  findings.dashboardIncidents = Number(shown);
+  check(change.includes(Math.abs(incidents.change).toFixed(1)), `incidents change ${JSON.stringify(change)} != API ${incidents.change}`);
+  findings.dashboardFigures = api.figures.length;
+  findings.dashboardIncidents = incidents.compare;
   findings.dashboardChange = change;
   await page.screenshot({ path: join(screenshots, 'dashboard-360-en.png'), fullPage: true });
 

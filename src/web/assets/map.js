@@ -43,6 +43,15 @@
     layerControl.addBaseLayer(tiles, t.tiles);
   }
 
+  // Country names beside the line, so that the map reads without base tiles.
+  (config.countries || []).forEach(function (label) {
+    L.marker([label.lat, label.lon], {
+      icon: L.divIcon({ className: 'country-label', html: '<span></span>', iconSize: null }),
+      interactive: false,
+      keyboard: false
+    }).addTo(map).getElement().firstChild.textContent = label.text;
+  });
+
   function say(text) {
     messages.push(text);
     status.textContent = messages.join(' ');
@@ -189,31 +198,39 @@
     });
   }
 
+  // The legend: inside the map on wide screens, below it on phones (where it would hide
+  // half of the map).
   function addLegend() {
+    var box = document.createElement('div');
+    box.className = 'map-legend';
+    var title = document.createElement('strong');
+    title.textContent = t.legend + (years ? ' ' + years.base + '→' + years.compare : '');
+    box.appendChild(title);
+    ['up', 'new', 'same', 'down', 'none'].forEach(function (change) {
+      var row = document.createElement('div');
+      var swatch = document.createElement('span');
+      swatch.className = 'swatch swatch-' + change;
+      row.appendChild(swatch);
+      row.appendChild(document.createTextNode(CHANGE_LABELS[change]));
+      box.appendChild(row);
+    });
+    [['village', t.village], ['key-village', t.keyVillage], ['post', t.post], ['sector', t.sectors]].forEach(
+      function (entry) {
+        var row = document.createElement('div');
+        var symbol = document.createElement('span');
+        symbol.className = 'symbol symbol-' + entry[0];
+        row.appendChild(symbol);
+        row.appendChild(document.createTextNode(entry[1]));
+        box.appendChild(row);
+      }
+    );
+    if (window.innerWidth < 600) {
+      box.classList.add('map-legend-below');
+      element.parentNode.insertBefore(box, element.nextSibling);
+      return;
+    }
     var legend = L.control({ position: 'bottomright' });
     legend.onAdd = function () {
-      var box = L.DomUtil.create('div', 'map-legend');
-      var title = document.createElement('strong');
-      title.textContent = t.legend + (years ? ' ' + years.base + '→' + years.compare : '');
-      box.appendChild(title);
-      ['up', 'new', 'same', 'down', 'none'].forEach(function (change) {
-        var row = document.createElement('div');
-        var swatch = document.createElement('span');
-        swatch.className = 'swatch swatch-' + change;
-        row.appendChild(swatch);
-        row.appendChild(document.createTextNode(CHANGE_LABELS[change]));
-        box.appendChild(row);
-      });
-      [['village', t.village], ['key-village', t.keyVillage], ['post', t.post], ['sector', t.sectors]].forEach(
-        function (entry) {
-          var row = document.createElement('div');
-          var symbol = document.createElement('span');
-          symbol.className = 'symbol symbol-' + entry[0];
-          row.appendChild(symbol);
-          row.appendChild(document.createTextNode(entry[1]));
-          box.appendChild(row);
-        }
-      );
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
