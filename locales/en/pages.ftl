@@ -1,13 +1,4 @@
-# Pages.
-page-login-title = Sign in
-page-login-username = User name
-page-login-password = Password
-page-login-submit = Sign in
-page-login-signed-in = You are signed in as { $username }.
-page-logout-submit = Sign out
-page-csrf-title = This page has expired
-page-csrf-detail = The form has expired or did not come from this site; nothing was changed. Open the sign-in page again and retry.
-language-name = English
+# Pages for signed-in users.
 page-dashboard-title = Dashboard
 page-dashboard-intro = { $username }, these are the main figures of your jurisdiction.
 page-dashboard-caption = { $compare } against { $base }

@@ -1,13 +1,4 @@
-# Pages. Reference locale.
-page-login-title = 登录
-page-login-username = 用户名
-page-login-password = 密码
-page-login-submit = 登录
-page-login-signed-in = 您已以 { $username } 的身份登录。
-page-logout-submit = 退出登录
-page-csrf-title = 页面已过期
-page-csrf-detail = 表单已过期或来源不明，未作任何改动。请重新打开登录页再试。
-language-name = 中文
+# Pages for signed-in users. Reference locale.
 page-dashboard-title = 工作台
 page-dashboard-intro = { $username }，以下是您管辖范围内的主要指标。
 page-dashboard-caption = { $compare } 年与 { $base } 年对比

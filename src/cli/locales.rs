@@ -1,20 +1,16 @@
-//! `banna locales check`: coverage per locale against zh-CN, and every syntax error.
+//! `banna locales check`: coverage per locale against zh-CN, and every problem the rules of
+//! `i18n::check_sources` find (syntax, missing required messages, orphans, placeables).
 
 use std::path::Path;
 
 use fluent_bundle::FluentValue;
 
 use super::{Context, Failure};
-use crate::i18n::{self, DEFAULT_LOCALE};
-
-/// Locales that must define every message of the reference.
-const COMPLETE: [&str; 2] = [DEFAULT_LOCALE, "en"];
+use crate::i18n::{self, PUBLIC_COMPLETE};
 
 pub fn check(context: &Context, dir: &Path) -> Result<(), Failure> {
     let (coverage, errors) = i18n::check_dir(dir)?;
     for locale in &coverage {
-        let percent =
-            if locale.reference == 0 { 100.0 } else { locale.defined as f64 * 100.0 / locale.reference as f64 };
         println!(
             "{}",
             context.say(
@@ -23,7 +19,7 @@ pub fn check(context: &Context, dir: &Path) -> Result<(), Failure> {
                     ("locale", FluentValue::from(locale.locale.clone())),
                     ("defined", FluentValue::from(locale.defined)),
                     ("reference", FluentValue::from(locale.reference)),
-                    ("percent", FluentValue::from(format!("{percent:.0}"))),
+                    ("percent", FluentValue::from(format!("{:.0}", locale.percent()))),
                 ]
             )
         );
@@ -32,27 +28,14 @@ pub fn check(context: &Context, dir: &Path) -> Result<(), Failure> {
         }
     }
     for error in &errors {
-        eprintln!("{error}");
+        let (id, args) = error.message();
+        eprintln!("{}", context.say(id, &args));
     }
-    let incomplete: Vec<&str> = coverage
-        .iter()
-        .filter(|locale| COMPLETE.contains(&locale.locale.as_str()) && !locale.missing.is_empty())
-        .map(|locale| locale.locale.as_str())
-        .collect();
-    if errors.is_empty() && incomplete.is_empty() {
-        println!("{}", context.say("locales-ok", &[]));
+    if errors.is_empty() {
+        println!("{}", context.say("locales-ok", &[("public", FluentValue::from(PUBLIC_COMPLETE.join(", ")))]));
         Ok(())
     } else {
-        eprintln!(
-            "{}",
-            context.say(
-                "locales-failed",
-                &[
-                    ("errors", FluentValue::from(errors.len())),
-                    ("incomplete", FluentValue::from(incomplete.join(", ")))
-                ]
-            )
-        );
+        eprintln!("{}", context.say("locales-failed", &[("errors", FluentValue::from(errors.len()))]));
         Err(Failure::Rejected)
     }
 }

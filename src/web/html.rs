@@ -9,7 +9,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::i18n::Localizer;
 
-/// A language in the switcher, named in itself.
+/// A language in the switcher, named in itself (and marked with its own `lang`).
 pub struct LanguageLink {
     pub tag: String,
     pub name: String,
@@ -21,6 +21,8 @@ pub struct Layout {
     pub lang: String,
     pub title: String,
     pub languages: Vec<LanguageLink>,
+    /// Accessible name of the switcher, in the page's language.
+    pub languages_label: String,
 }
 
 impl Layout {
@@ -34,7 +36,12 @@ impl Layout {
                 current: locale == lang,
             })
             .collect();
-        Layout { lang: lang.to_string(), title: localizer.text(lang, title_id), languages }
+        Layout {
+            lang: lang.to_string(),
+            title: localizer.text(lang, title_id),
+            languages,
+            languages_label: localizer.text(lang, "page-languages-label"),
+        }
     }
 }
 
@@ -59,7 +66,7 @@ pub fn render(status: StatusCode, template: &impl Template) -> HttpResponse {
     }
 }
 
-const STYLESHEET: &str = "body{font-family:system-ui,'Noto Sans','Noto Sans SC',sans-serif;margin:0;padding:1rem;}\
+const STYLESHEET: &str = "body{font-family:system-ui,'Noto Sans','Noto Sans SC','Noto Sans Lao','Noto Sans Thai','Noto Sans Myanmar','Noto Sans New Tai Lue','Microsoft New Tai Lue','Myanmar Text','Leelawadee UI',sans-serif;margin:0;padding:1rem;}\
 main{max-width:28rem;margin:0 auto;}label{display:block;margin:.75rem 0 .25rem;}\
 input{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;}\
 button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem;}.error{color:#a40000;}\

@@ -9,4 +9,5 @@ mod demo;
 mod features;
 mod health;
 mod helpers;
+mod locales;
 mod schema;
