@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod border;
+pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -10,6 +10,7 @@ mod geojson_out;
 mod health;
 pub mod lang;
 pub mod problem;
+pub mod trends;
 
 use actix_web::error::JsonPayloadError;
 use actix_web::{HttpRequest, web};
@@ -38,6 +39,7 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/border", web::get().to(border::sections))
                 .route("/border/locate", web::get().to(border::locate_one))
                 .route("/border/locate", web::post().to(border::locate_many))
+                .route("/border/bins", web::get().to(trends::bins))
                 .route("/dashboard", web::get().to(dashboard::show))
                 .route("/villages", web::get().to(features::list_villages))
                 .route("/villages/{id}", web::get().to(features::get_village))

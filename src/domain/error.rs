@@ -28,6 +28,10 @@ pub enum DomainError {
     UnknownJurisdiction { value: String },
     #[error("invalid time {name}={value:?}")]
     InvalidTime { name: &'static str, value: String },
+    #[error("invalid bin width {value:?} km ({min}..={max})")]
+    InvalidBinKm { value: String, min: f64, max: f64 },
+    #[error("base year {base} is not before {compare}")]
+    YearsNotAscending { base: i32, compare: i32 },
 }
 
 impl DomainError {
@@ -46,6 +50,8 @@ impl DomainError {
             DomainError::UnknownRole { .. } => "problem-unknown-role-detail",
             DomainError::UnknownJurisdiction { .. } => "problem-unknown-jurisdiction-detail",
             DomainError::InvalidTime { .. } => "problem-invalid-time-detail",
+            DomainError::InvalidBinKm { .. } => "problem-invalid-bin-km-detail",
+            DomainError::YearsNotAscending { .. } => "problem-years-not-ascending-detail",
         }
     }
 
@@ -69,6 +75,12 @@ impl DomainError {
             DomainError::WeakPassword { min } => vec![("min", min.to_string())],
             DomainError::UnknownRole { value } | DomainError::UnknownJurisdiction { value } => {
                 vec![("value", value.clone())]
+            }
+            DomainError::InvalidBinKm { value, min, max } => {
+                vec![("value", value.clone()), ("min", min.to_string()), ("max", max.to_string())]
+            }
+            DomainError::YearsNotAscending { base, compare } => {
+                vec![("base", base.to_string()), ("compare", compare.to_string())]
             }
             DomainError::InvalidTime { name, value } => vec![("name", (*name).to_owned()), ("value", value.clone())],
         }

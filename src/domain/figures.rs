@@ -35,6 +35,44 @@ impl Change {
     pub fn published_percent(&self) -> Option<f64> {
         self.percent.map(round1)
     }
+
+    /// Which way the figure went: a zero base is [`Direction::New`] when the compared value
+    /// is not zero and [`Direction::None`] (no data either year) when it is.
+    pub fn direction(&self) -> Direction {
+        if self.base == 0.0 {
+            return if self.compare == 0.0 { Direction::None } else { Direction::New };
+        }
+        match self.compare.partial_cmp(&self.base) {
+            Some(std::cmp::Ordering::Greater) => Direction::Up,
+            Some(std::cmp::Ordering::Less) => Direction::Down,
+            _ => Direction::Same,
+        }
+    }
+}
+
+/// The direction of a [`Change`], as the map colours it and the API writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Same,
+    /// Zero in the base year, something in the compared one: there is no percentage.
+    New,
+    /// Zero in both years.
+    None,
+}
+
+impl Direction {
+    /// `up`, `down`, `same`, `new` or `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Same => "same",
+            Direction::New => "new",
+            Direction::None => "none",
+        }
+    }
 }
 
 /// Population-weighted mean of per-capita values: Σ(value × population) / Σ population,
@@ -67,6 +105,16 @@ mod tests {
     fn a_zero_base_has_no_percentage() {
         assert_eq!(Change::new(0.0, 3.0).published_percent(), None);
         assert_eq!(Change::new(0.0, 0.0).percent, None);
+    }
+
+    #[test]
+    fn a_change_has_a_direction_and_a_zero_base_is_new_or_nothing() {
+        assert_eq!(Change::new(4.0, 6.0).direction(), Direction::Up);
+        assert_eq!(Change::new(4.0, 0.0).direction(), Direction::Down);
+        assert_eq!(Change::new(4.0, 4.0).direction(), Direction::Same);
+        assert_eq!(Change::new(0.0, 2.0).direction(), Direction::New);
+        assert_eq!(Change::new(0.0, 0.0).direction(), Direction::None);
+        assert_eq!(Direction::New.as_str(), "new");
     }
 
     #[test]

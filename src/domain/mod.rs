@@ -2,6 +2,7 @@
 //! Nothing here knows about HTTP or the database.
 
 pub mod auth;
+pub mod bins;
 pub mod error;
 pub mod figures;
 pub mod geo;

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod health;
 pub mod locate_csv;
 pub mod places;
+pub mod trends;
 
 use crate::domain::DomainError;
 use crate::store::StoreError;

@@ -3,6 +3,7 @@
 
 pub mod entities;
 pub mod features;
+pub mod incident_bins;
 pub mod located;
 pub mod meta;
 

@@ -2,6 +2,7 @@
 //! a CSRF token (double-submit: a random cookie value repeated in a hidden field).
 
 mod assets;
+mod charts;
 mod dashboard;
 mod html;
 mod login;
@@ -16,6 +17,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::post().to(login::submit))
         .route("/logout", web::post().to(login::logout))
         .route("/map", web::get().to(map::show))
+        .route("/charts/border-strip.svg", web::get().to(charts::border_strip))
         .route("/static/app.css", web::get().to(html::stylesheet))
         .route("/static/map.js", web::get().to(assets::map_script))
         .route("/static/map.css", web::get().to(assets::map_stylesheet))

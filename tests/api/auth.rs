@@ -30,6 +30,9 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/api/v1/border", Some(ALL)),
     ("GET", "/api/v1/border/locate", Some(ALL)),
     ("POST", "/api/v1/border/locate", Some(ALL)),
+    ("GET", "/api/v1/border/bins", Some(&["admin", "official", "post_staff"])),
+    // An image: 401/403 with a plain body, not the pages' redirect to /login.
+    ("GET", "/charts/border-strip.svg", Some(&["admin", "official"])),
     ("GET", "/api/v1/villages", Some(ALL)),
     ("GET", "/api/v1/villages/{id}", Some(ALL)),
     ("GET", "/api/v1/posts", Some(ALL)),

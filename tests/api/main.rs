@@ -11,3 +11,4 @@ mod health;
 mod helpers;
 mod locales;
 mod schema;
+mod trends;
