@@ -77,6 +77,7 @@ pub async fn show(req: HttpRequest, caller: Caller, query: web::Query<LoginQuery
     let lang = negotiate_for(&req, localizer, caller.principal().map(|principal| principal.locale.as_str()));
     let csrf = csrf_value(&req).unwrap_or_else(new_csrf);
     let mut page = login_page(localizer, &lang, csrf.clone());
+    page.layout = page.layout.for_request(&req, caller.principal());
     page.next = query.next.as_deref().and_then(local_path).unwrap_or_default().to_owned();
     page.signed_in = caller.principal().map(|principal| {
         localizer.format(&lang, "page-login-signed-in", &[("username", FluentValue::from(principal.username.clone()))])

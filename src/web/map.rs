@@ -188,8 +188,8 @@ pub async fn show(
 ) -> HttpResponse {
     let localizer = Localizer::global();
     let lang = negotiate_for(&req, localizer, caller.principal().map(|principal| principal.locale.as_str()));
-    match auth::require(caller.principal(), Action::ReadBorder) {
-        Ok(_) => {}
+    let principal = match auth::require(caller.principal(), Action::ReadBorder) {
+        Ok(principal) => principal,
         Err(ServiceError::Unauthenticated) => {
             return to_login(&req);
         }
@@ -202,9 +202,9 @@ pub async fn show(
             };
             return render(StatusCode::FORBIDDEN, &page);
         }
-    }
+    };
     let page = MapPage {
-        layout: Layout::new(localizer, &lang, "page-map-title"),
+        layout: Layout::new(localizer, &lang, "page-map-title").for_request(&req, Some(principal)),
         county_label: localizer.text(&lang, "page-map-county"),
         noscript: localizer.text(&lang, "page-map-noscript"),
         config_json: config_json(localizer, &lang, &state, focus(query.focus.as_deref())),

@@ -20,6 +20,9 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/healthz", None),
     ("GET", "/login", None),
     ("GET", "/static/app.css", None),
+    ("GET", "/static/map.js", None),
+    ("GET", "/static/map.css", None),
+    ("GET", "/static/vendor/{file:.*}", None),
     ("GET", "/api/v1/audit", Some(&["admin", "official"])),
     ("POST", "/api/v1/auth/login", None),
     ("POST", "/api/v1/auth/logout", Some(ALL)),
@@ -33,9 +36,11 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/api/v1/border/bins", Some(&["admin", "official", "post_staff"])),
     // An image: 401/403 with a plain body, not the pages' redirect to /login.
     ("GET", "/charts/border-strip.svg", Some(&["admin", "official"])),
+    ("GET", "/api/v1/dashboard", Some(&["admin", "official"])),
     ("GET", "/api/v1/villages", Some(ALL)),
     ("GET", "/api/v1/villages/{id}", Some(ALL)),
     ("GET", "/api/v1/posts", Some(ALL)),
+    ("GET", "/api/v1/posts/sectors", Some(ALL)),
     ("GET", "/api/v1/posts/{id}", Some(ALL)),
     ("GET", "/api/v1/incidents", Some(&["admin", "official", "post_staff"])),
     ("GET", "/api/v1/incidents/{id}", Some(&["admin", "official", "post_staff"])),
@@ -44,7 +49,20 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
 const CSRF_FORMS: &[(&str, &str)] = &[("POST", "/login"), ("POST", "/logout")];
 
 /// Pages for signed-in roles: the public is sent to /login (303), other roles get 403.
-const PAGES: &[(&str, &str, &[&str])] = &[("GET", "/", &["admin", "official"])];
+const PAGES: &[(&str, &str, &[&str])] = &[
+    ("GET", "/", &["admin", "official"]),
+    ("GET", "/map", ALL),
+    ("GET", "/villages", ALL),
+    ("GET", "/villages/{id}", ALL),
+    ("GET", "/posts", ALL),
+    ("GET", "/posts/{id}", ALL),
+    ("GET", "/departments", ALL),
+    ("GET", "/departments/{id}", ALL),
+    ("GET", "/linkages", &["admin", "official", "liaison_officer"]),
+    ("GET", "/linkages/{id}", &["admin", "official", "liaison_officer"]),
+    ("GET", "/incidents", &["admin", "official", "post_staff"]),
+    ("GET", "/incidents/{id}", &["admin", "official", "post_staff"]),
+];
 
 const ALL: &[&str] = &["admin", "official", "liaison_officer", "outreach_coordinator", "outreach_member", "post_staff"];
 
@@ -93,7 +111,7 @@ fn body_for(method: &str, path: &str) -> Option<Value> {
 }
 
 async fn call(app: &TestApp, client: &reqwest::Client, method: &str, path: &str) -> StatusCode {
-    let concrete = path.replace("{id}", "1");
+    let concrete = path.replace("{id}", "1").replace("{file:.*}", "leaflet/dist/leaflet.js");
     let concrete = if concrete.ends_with("/border/locate") && method == "GET" {
         format!("{concrete}?lon=100.5&lat=21.9")
     } else {
@@ -155,13 +173,22 @@ async fn every_route_answers_each_role_as_the_policy_says() {
                 None => builder.build().expect("client"),
             }
         };
-        let anonymous_page = call(&app, &no_redirect(None), "GET", "/").await;
-        assert_eq!(anonymous_page, StatusCode::SEE_OTHER, "the public is sent to the sign-in page");
+        for (method, path, _) in PAGES {
+            let anonymous_page = call(&app, &no_redirect(None), method, path).await;
+            assert_eq!(
+                anonymous_page,
+                StatusCode::SEE_OTHER,
+                "{method} {path}: the public is sent to the sign-in page"
+            );
+        }
+        let mut page_tokens = Vec::new();
+        for role in ALL {
+            page_tokens.push((role, token_for(&app.db, &format!("page.{role}"), role, "532800").await));
+        }
         for (method, path, allowed) in PAGES {
-            for role in ALL {
-                let token = token_for(&app.db, &format!("page.{role}"), role, "532800").await;
-                let status = call(&app, &no_redirect(Some(&token)), method, path).await;
-                let expected = if allowed.contains(role) { StatusCode::OK } else { StatusCode::FORBIDDEN };
+            for (role, token) in &page_tokens {
+                let status = call(&app, &no_redirect(Some(token)), method, path).await;
+                let expected = if allowed.contains(*role) { StatusCode::OK } else { StatusCode::FORBIDDEN };
                 assert_eq!(status, expected, "{method} {path} as {role}");
             }
         }
