@@ -40,5 +40,6 @@ problem-login-failed-detail = The user name or the password is wrong.
 problem-login-throttled-title = Too many attempts
 problem-login-throttled-detail = Too many failed sign-ins. Try again in { $seconds } seconds.
 problem-invalid-time-detail = The parameter { $name } must be an RFC 3339 time (for example 2024-01-01T00:00:00+08:00); received: { $value }
+problem-invalid-year-detail = The year parameter must be a year from { $min } to { $max } (for example 2024); received: { $value }
 problem-invalid-bin-km-detail = The parameter bin_km (the length of each stretch of border, in km) must be a number from { $min } to { $max }; received: { $value }
 problem-years-not-ascending-detail = The compared year must come after the base year; received base={ $base }, compare={ $compare }.

@@ -40,5 +40,6 @@ problem-login-failed-detail = 用户名或密码不正确。
 problem-login-throttled-title = 尝试次数过多
 problem-login-throttled-detail = 登录失败次数过多，请在 { $seconds } 秒后再试。
 problem-invalid-time-detail = 参数 { $name } 应为 RFC 3339 格式的时间（例如 2024-01-01T00:00:00+08:00）；收到的是：{ $value }
+problem-invalid-year-detail = 参数 year 应为 { $min } 到 { $max } 之间的四位年份（例如 2024）；收到的是：{ $value }
 problem-invalid-bin-km-detail = 参数 bin_km（每段边境线的长度，单位公里）应为 { $min } 到 { $max } 之间的数；收到的是：{ $value }
 problem-years-not-ascending-detail = 对比年份 compare 应晚于基准年份 base；收到的是 base={ $base }，compare={ $compare }。

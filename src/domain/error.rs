@@ -32,6 +32,8 @@ pub enum DomainError {
     InvalidBinKm { value: String, min: f64, max: f64 },
     #[error("base year {base} is not before {compare}")]
     YearsNotAscending { base: i32, compare: i32 },
+    #[error("invalid year {value:?} ({min}..={max})")]
+    InvalidYear { value: String, min: i32, max: i32 },
 }
 
 impl DomainError {
@@ -52,6 +54,7 @@ impl DomainError {
             DomainError::InvalidTime { .. } => "problem-invalid-time-detail",
             DomainError::InvalidBinKm { .. } => "problem-invalid-bin-km-detail",
             DomainError::YearsNotAscending { .. } => "problem-years-not-ascending-detail",
+            DomainError::InvalidYear { .. } => "problem-invalid-year-detail",
         }
     }
 
@@ -83,6 +86,9 @@ impl DomainError {
                 vec![("base", base.to_string()), ("compare", compare.to_string())]
             }
             DomainError::InvalidTime { name, value } => vec![("name", (*name).to_owned()), ("value", value.clone())],
+            DomainError::InvalidYear { value, min, max } => {
+                vec![("value", value.clone()), ("min", min.to_string()), ("max", max.to_string())]
+            }
         }
     }
 }

@@ -1,4 +1,8 @@
-//! The year-on-year figures officials publish, computed exactly and rounded as they write them.
+//! The year-on-year figures officials publish, computed exactly and rounded as they write them:
+//! percentage changes of counts, percentage-point changes of shares, linkage visit compliance,
+//! outreach coverage and case handling time.
+
+use chrono::{Datelike, NaiveDate};
 
 /// Percentage change from `base` to `compare`: `(compare − base) / base × 100`.
 /// `None` when the base is zero (there is no percentage: the value is "new").
@@ -83,9 +87,251 @@ pub fn weighted_per_capita(rows: impl IntoIterator<Item = (f64, f64)>) -> Option
     (population > 0.0).then(|| weighted / population)
 }
 
+/// A share as a percentage: `part / whole × 100`; `None` when `whole` is 0 (nothing to share).
+///
+/// ```
+/// use banna_border::domain::figures::share_percent;
+/// assert_eq!(share_percent(3, 4), Some(75.0));
+/// assert_eq!(share_percent(0, 0), None);
+/// ```
+pub fn share_percent(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64 * 100.0)
+}
+
+/// The change of a share in percentage points (`compare − base`), unrounded: "+4.2 pp" is
+/// [`round1`] of it. Computed from the unrounded shares, so it may differ by 0.1 from the
+/// difference of the two rounded shares.
+pub fn point_change(base_percent: f64, compare_percent: f64) -> f64 {
+    compare_percent - base_percent
+}
+
+/// Where a liaison visit went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VisitTarget {
+    Village,
+    Post,
+}
+
+impl VisitTarget {
+    /// `village` or `post`, as stored; anything else is not a visit target.
+    pub fn parse(text: &str) -> Option<VisitTarget> {
+        match text {
+            "village" => Some(VisitTarget::Village),
+            "post" => Some(VisitTarget::Post),
+            _ => None,
+        }
+    }
+}
+
+/// A linkage's visit rule: at least `village_per_month` visits to its village and
+/// `post_per_month` to its post in every month of its period `starts_on ..= ends_on`
+/// (`ends_on` is the last day; `None` while the linkage runs).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct VisitRule {
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub village_per_month: u32,
+    pub post_per_month: u32,
+}
+
+/// Visit compliance of a set of linkages over one year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Compliance {
+    /// Linkage-months due in the year (see [`due_months`]).
+    pub linkage_months: u64,
+    /// Linkage-months whose visits met the rule for both the village and the post.
+    pub months_met: u64,
+    /// Σ over due linkage-months of the visits the rule asks for (village + post).
+    pub visits_required: u64,
+    /// Visits logged in the due linkage-months (every logged visit counts, flagged or not).
+    pub visits_logged: u64,
+}
+
+impl Compliance {
+    /// Share of due linkage-months that met the rule; `None` when no month was due.
+    pub fn share_percent(&self) -> Option<f64> {
+        share_percent(self.months_met, self.linkage_months)
+    }
+}
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let next =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    next?.pred_opt()
+}
+
+/// The months (1–12) of `year` in which a linkage's rule is due: months the linkage covers
+/// from their first to their last day, and that are over before `as_of` (today, local date).
+///
+/// This is how a linkage active for part of the year is pro-rated: it owes visits only for
+/// its whole months in the year. A month it covers only in part (it started or ended within
+/// the month) owes nothing, and visits in such a month are not counted either; a month not
+/// yet over is not judged.
+///
+/// ```
+/// use banna_border::domain::figures::{VisitRule, due_months};
+/// use chrono::NaiveDate;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let rule = VisitRule { starts_on: day(2024, 3, 15), ends_on: Some(day(2024, 6, 30)),
+///                        village_per_month: 1, post_per_month: 1 };
+/// assert_eq!(due_months(&rule, 2024, day(2025, 1, 1)), vec![4, 5, 6]);
+/// ```
+pub fn due_months(rule: &VisitRule, year: i32, as_of: NaiveDate) -> Vec<u32> {
+    (1..=12)
+        .filter(|month| {
+            let (Some(first), Some(last)) = (NaiveDate::from_ymd_opt(year, *month, 1), last_day_of_month(year, *month))
+            else {
+                return false;
+            };
+            rule.starts_on <= first && rule.ends_on.is_none_or(|end| end >= last) && last < as_of
+        })
+        .collect()
+}
+
+/// Compliance of linkages in `year`: each linkage with its rule and the local dates and
+/// targets of its visits. A due month meets the rule when the linkage's visits in that month
+/// reach `village_per_month` to the village and `post_per_month` to the post.
+pub fn compliance<'a>(
+    year: i32,
+    as_of: NaiveDate,
+    linkages: impl IntoIterator<Item = (VisitRule, &'a [(NaiveDate, VisitTarget)])>,
+) -> Compliance {
+    let mut total = Compliance::default();
+    for (rule, visits) in linkages {
+        for month in due_months(&rule, year, as_of) {
+            let in_month = |target: VisitTarget| {
+                visits.iter().filter(|(day, to)| *to == target && day.year() == year && day.month() == month).count()
+                    as u64
+            };
+            let (village, post) = (in_month(VisitTarget::Village), in_month(VisitTarget::Post));
+            let (village_due, post_due) = (u64::from(rule.village_per_month), u64::from(rule.post_per_month));
+            total.linkage_months += 1;
+            total.visits_required += village_due + post_due;
+            total.visits_logged += village + post;
+            if village >= village_due && post >= post_due {
+                total.months_met += 1;
+            }
+        }
+    }
+    total
+}
+
+/// Whether a village counts as reached by outreach: at least one session *held* there in its
+/// primary language (BCP 47 tags compared without regard to case). A village with no
+/// language on record has no primary language to miss, so any held session reaches it.
+pub fn reached_in_primary_language<'a>(
+    primary_language: Option<&str>,
+    held_session_languages: impl IntoIterator<Item = &'a str>,
+) -> bool {
+    let mut held = held_session_languages.into_iter().peekable();
+    match primary_language {
+        Some(primary) => held.any(|language| language.eq_ignore_ascii_case(primary)),
+        None => held.peek().is_some(),
+    }
+}
+
+/// Mean and median of how long cases took, in days.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HandlingTime {
+    pub cases: u64,
+    pub mean_days: f64,
+    pub median_days: f64,
+}
+
+/// Mean and median of durations in days; the median of an even count is the mean of the two
+/// middle values. `None` without any duration.
+///
+/// ```
+/// use banna_border::domain::figures::handling_time;
+/// let time = handling_time(&[1.0, 10.0, 2.0, 3.0]).unwrap();
+/// assert_eq!((time.mean_days, time.median_days), (4.0, 2.5));
+/// ```
+pub fn handling_time(days: &[f64]) -> Option<HandlingTime> {
+    if days.is_empty() {
+        return None;
+    }
+    let mut sorted = days.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let middle = sorted.len() / 2;
+    let median_days = if sorted.len() % 2 == 1 { sorted[middle] } else { (sorted[middle - 1] + sorted[middle]) / 2.0 };
+    Some(HandlingTime {
+        cases: days.len() as u64,
+        mean_days: days.iter().sum::<f64>() / days.len() as f64,
+        median_days,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a date")
+    }
+
+    #[test]
+    fn shares_and_points() {
+        assert_eq!(share_percent(1, 8), Some(12.5));
+        assert_eq!(share_percent(0, 5), Some(0.0));
+        assert_eq!(share_percent(3, 0), None);
+        assert_eq!(round1(point_change(2.0 / 3.0 * 100.0, 75.0)), 8.3);
+    }
+
+    #[test]
+    fn only_whole_months_of_a_linkage_are_due() {
+        let whole_year =
+            VisitRule { starts_on: day(2020, 1, 1), ends_on: None, village_per_month: 1, post_per_month: 2 };
+        assert_eq!(due_months(&whole_year, 2023, day(2030, 1, 1)).len(), 12);
+        let starts_on_the_second = VisitRule { starts_on: day(2023, 2, 2), ..whole_year };
+        assert_eq!(due_months(&starts_on_the_second, 2023, day(2030, 1, 1)), (3..=12).collect::<Vec<_>>());
+        let ends_in_november = VisitRule { ends_on: Some(day(2023, 11, 29)), ..whole_year };
+        assert_eq!(due_months(&ends_in_november, 2023, day(2030, 1, 1)), (1..=10).collect::<Vec<_>>());
+        let ends_on_the_last_day = VisitRule { ends_on: Some(day(2024, 2, 29)), ..whole_year };
+        assert_eq!(due_months(&ends_on_the_last_day, 2024, day(2030, 1, 1)), vec![1, 2]);
+        assert_eq!(due_months(&whole_year, 2024, day(2024, 4, 1)), vec![1, 2, 3], "April is not over on 1 April");
+        assert_eq!(due_months(&whole_year, 2024, day(2024, 3, 31)), vec![1, 2]);
+        assert!(due_months(&whole_year, 2019, day(2030, 1, 1)).is_empty());
+    }
+
+    #[test]
+    fn a_month_meets_the_rule_only_with_enough_visits_to_both_targets() {
+        use VisitTarget::{Post, Village};
+        let rule = VisitRule { starts_on: day(2024, 10, 1), ends_on: None, village_per_month: 1, post_per_month: 2 };
+        // October: 1 village + 2 post visits (met). November: 2 village + 1 post (not met).
+        // December: nothing. A visit of the year before does not count.
+        let visits = [
+            (day(2024, 10, 3), Village),
+            (day(2024, 10, 9), Post),
+            (day(2024, 10, 31), Post),
+            (day(2024, 11, 1), Village),
+            (day(2024, 11, 2), Village),
+            (day(2024, 11, 30), Post),
+            (day(2023, 12, 5), Post),
+        ];
+        let found = compliance(2024, day(2025, 6, 1), [(rule, &visits[..])]);
+        assert_eq!(found, Compliance { linkage_months: 3, months_met: 1, visits_required: 9, visits_logged: 6 });
+        assert_eq!(found.share_percent().map(round1), Some(33.3));
+        assert_eq!(compliance(2024, day(2025, 6, 1), []).share_percent(), None);
+    }
+
+    #[test]
+    fn outreach_counts_held_sessions_in_the_primary_language() {
+        assert!(reached_in_primary_language(Some("khb"), ["zh", "KHB"]));
+        assert!(!reached_in_primary_language(Some("khb"), ["zh"]));
+        assert!(!reached_in_primary_language(Some("zh"), []));
+        assert!(reached_in_primary_language(None, ["lo"]));
+        assert!(!reached_in_primary_language(None, []));
+    }
+
+    #[test]
+    fn handling_time_has_a_mean_and_a_median() {
+        let odd = handling_time(&[5.0, 1.0, 3.0]).expect("three cases");
+        assert_eq!((odd.cases, odd.mean_days, odd.median_days), (3, 3.0, 3.0));
+        let skewed = handling_time(&[0.5, 0.5, 20.0]).expect("three cases");
+        assert_eq!(skewed.median_days, 0.5);
+        assert_eq!(skewed.mean_days, 7.0);
+        assert_eq!(handling_time(&[]), None);
+    }
 
     #[test]
     fn rounding_is_half_away_from_zero_to_one_decimal() {

@@ -22,6 +22,22 @@ pub fn local_year<Tz: TimeZone>(instant: DateTime<Utc>, tz: &Tz) -> i32 {
     instant.with_timezone(tz).year()
 }
 
+/// The earliest and latest calendar years a report may ask for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// Parses a report year such as `2024` (within [`YEARS`]).
+///
+/// ```
+/// use banna_border::domain::period::parse_year;
+/// assert_eq!(parse_year(" 2024 "), Ok(2024));
+/// assert!(parse_year("24").is_err() && parse_year("2024-01").is_err());
+/// ```
+pub fn parse_year(text: &str) -> Result<i32, crate::domain::DomainError> {
+    text.trim().parse::<i32>().ok().filter(|year| YEARS.contains(year)).ok_or_else(|| {
+        crate::domain::DomainError::InvalidYear { value: text.to_owned(), min: *YEARS.start(), max: *YEARS.end() }
+    })
+}
+
 fn local_midnight<Tz: TimeZone>(date: NaiveDate, tz: &Tz) -> Option<DateTime<Utc>> {
     let naive = date.and_hms_opt(0, 0, 0)?;
     tz.from_local_datetime(&naive).earliest().map(|local| local.with_timezone(&Utc))

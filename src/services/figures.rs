@@ -1,17 +1,29 @@
-//! The five headline figures of a year against the one before: border incidents, persons
-//! apprehended, and the key villages' collective income, per-capita income and villagers
-//! involved in cross-border crime.
+//! The figures officials report, a year against the one before, for the caller's
+//! jurisdiction: the five headline figures (border incidents, persons apprehended, and the key
+//! villages' collective income, per-capita income and villagers involved in cross-border
+//! crime), linkage visit compliance, outreach coverage and case handling time.
+//!
+//! [`dashboard`] is the one source of the dashboard page and of `GET /api/v1/dashboard`: both
+//! show its figures as they are, already rounded for publication.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, QuerySelect};
 
 use super::ServiceError;
-use crate::domain::auth::Jurisdiction;
-use crate::domain::figures::{Change, weighted_per_capita};
-use crate::domain::period::year_bounds_utc;
-use crate::store::entities::{incident, village, village_indicator};
+use super::auth::{self, Principal};
+use crate::domain::auth::{Action, Jurisdiction};
+use crate::domain::figures::{
+    Change, Compliance, HandlingTime, VisitRule, VisitTarget, compliance, handling_time, percent_change, point_change,
+    reached_in_primary_language, round1, share_percent, weighted_per_capita,
+};
+use crate::domain::period::{local_year, year_bounds_utc};
+use crate::store::StoreError;
+use crate::store::entities::{
+    case, incident, linkage, outreach_session, village, village_indicator, village_language, visit,
+};
 
 /// Year-on-year headline figures. An indicator is `None` when the data for it is missing,
 /// never 0.
@@ -145,4 +157,391 @@ pub async fn latest_incident_year(
         .await
         .map_err(crate::store::StoreError::from)?;
     Ok(latest.map(|row| crate::domain::period::local_year(row.occurred_at, &tz)))
+}
+
+/// What a figure measures; fixes its rounding and how its change is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A whole number of things; the change is a percentage.
+    Count,
+    /// Whole yuan; the change is a percentage.
+    Cny,
+    /// A share in percent, one decimal; the change is in percentage points.
+    Percent,
+    /// Days, one decimal; the change is a percentage.
+    Days,
+}
+
+impl Unit {
+    /// Rounds a value as it is published in this unit.
+    pub fn round(self, value: f64) -> f64 {
+        match self {
+            Unit::Count | Unit::Cny => value.round(),
+            Unit::Percent | Unit::Days => round1(value),
+        }
+    }
+
+    /// Whether the change is in percentage points (shares) rather than a percentage.
+    pub fn changes_in_points(self) -> bool {
+        self == Unit::Percent
+    }
+}
+
+/// The figures of the dashboard, in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKey {
+    Incidents,
+    Persons,
+    CollectiveIncome,
+    PerCapitaIncome,
+    VillagersInCrime,
+    LinkageCompliance,
+    LinkageVisitsRequired,
+    LinkageVisitsLogged,
+    OutreachKeyVillages,
+    OutreachAllVillages,
+    CaseMeanDays,
+    CaseMedianDays,
+    CaseOpenOverdue,
+}
+
+impl FigureKey {
+    /// The stable id of the figure: the row id on the page, `id` in the API.
+    pub fn id(self) -> &'static str {
+        match self {
+            FigureKey::Incidents => "incidents",
+            FigureKey::Persons => "persons",
+            FigureKey::CollectiveIncome => "collective-income",
+            FigureKey::PerCapitaIncome => "per-capita-income",
+            FigureKey::VillagersInCrime => "villagers-in-crime",
+            FigureKey::LinkageCompliance => "linkage-compliance",
+            FigureKey::LinkageVisitsRequired => "linkage-visits-required",
+            FigureKey::LinkageVisitsLogged => "linkage-visits-logged",
+            FigureKey::OutreachKeyVillages => "outreach-key-villages",
+            FigureKey::OutreachAllVillages => "outreach-all-villages",
+            FigureKey::CaseMeanDays => "case-mean-days",
+            FigureKey::CaseMedianDays => "case-median-days",
+            FigureKey::CaseOpenOverdue => "case-open-overdue",
+        }
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            FigureKey::CollectiveIncome | FigureKey::PerCapitaIncome => Unit::Cny,
+            FigureKey::LinkageCompliance | FigureKey::OutreachKeyVillages | FigureKey::OutreachAllVillages => {
+                Unit::Percent
+            }
+            FigureKey::CaseMeanDays | FigureKey::CaseMedianDays => Unit::Days,
+            FigureKey::Incidents
+            | FigureKey::Persons
+            | FigureKey::VillagersInCrime
+            | FigureKey::LinkageVisitsRequired
+            | FigureKey::LinkageVisitsLogged
+            | FigureKey::CaseOpenOverdue => Unit::Count,
+        }
+    }
+}
+
+/// One figure of two years, rounded as published. `None` means the data are missing, never 0.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub key: FigureKey,
+    pub base: Option<f64>,
+    pub compare: Option<f64>,
+    /// One decimal: percentage points for shares, else a percentage. `None` when a year is
+    /// missing or, for a percentage, when the base is 0.
+    pub change: Option<f64>,
+}
+
+impl Figure {
+    /// Rounds both values and computes the change from the unrounded ones.
+    pub fn new(key: FigureKey, base: Option<f64>, compare: Option<f64>) -> Figure {
+        let unit = key.unit();
+        let change = base.zip(compare).and_then(|(base, compare)| {
+            if unit.changes_in_points() { Some(point_change(base, compare)) } else { percent_change(base, compare) }
+        });
+        Figure {
+            key,
+            base: base.map(|value| unit.round(value)),
+            compare: compare.map(|value| unit.round(value)),
+            change: change.map(round1),
+        }
+    }
+
+    fn of_change(key: FigureKey, change: Option<&Change>) -> Figure {
+        Figure::new(key, change.map(|change| change.base), change.map(|change| change.compare))
+    }
+}
+
+/// The dashboard: every figure of `compare_year` against `base_year`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dashboard {
+    pub base_year: i32,
+    pub compare_year: i32,
+    pub figures: Vec<Figure>,
+}
+
+/// The dashboard of the caller's jurisdiction for `year` against the year before; without a
+/// year, the latest year with incidents (else the current year). Needs `ReadDashboard`.
+#[tracing::instrument(skip(db, caller))]
+pub async fn dashboard(
+    db: &DatabaseConnection,
+    caller: Option<&Principal>,
+    year: Option<i32>,
+    tz: chrono_tz::Tz,
+) -> Result<Dashboard, ServiceError> {
+    let principal = auth::require(caller, Action::ReadDashboard)?;
+    let scope = &principal.jurisdiction;
+    let now = Utc::now();
+    let compare_year = match year {
+        Some(year) => year,
+        None => latest_incident_year(db, scope, tz).await?.unwrap_or_else(|| local_year(now, &tz)),
+    };
+    let base_year = compare_year - 1;
+    let years = [base_year, compare_year];
+
+    let headline = headline(db, scope, base_year, compare_year, tz).await?;
+    let villages = scoped_villages(db, scope).await?;
+    let today = now.with_timezone(&tz).date_naive();
+    let [base_links, compare_links] = linkage_compliance(db, &villages, years, today, tz).await?;
+    let [base_reach, compare_reach] = outreach_coverage(db, &villages, years, tz).await?;
+    let [base_cases, compare_cases] = case_handling(db, scope, years, now, tz).await?;
+
+    let pair = |key: FigureKey, base: Option<f64>, compare: Option<f64>| Figure::new(key, base, compare);
+    let links = |pick: fn(&Compliance) -> Option<f64>| {
+        (base_links.as_ref().and_then(pick), compare_links.as_ref().and_then(pick))
+    };
+    let (required_base, required_compare) = links(|found| Some(found.visits_required as f64));
+    let (logged_base, logged_compare) = links(|found| Some(found.visits_logged as f64));
+    let (share_base, share_compare) = links(Compliance::share_percent);
+    let handled = |pick: fn(&HandlingTime) -> f64| {
+        (base_cases.handled.as_ref().map(pick), compare_cases.handled.as_ref().map(pick))
+    };
+    let (mean_base, mean_compare) = handled(|time| time.mean_days);
+    let (median_base, median_compare) = handled(|time| time.median_days);
+
+    let figures = vec![
+        Figure::of_change(FigureKey::Incidents, Some(&headline.incidents)),
+        Figure::of_change(FigureKey::Persons, Some(&headline.persons_apprehended)),
+        Figure::of_change(FigureKey::CollectiveIncome, headline.key_collective_income_cny.as_ref()),
+        Figure::of_change(FigureKey::PerCapitaIncome, headline.key_per_capita_income_cny.as_ref()),
+        Figure::of_change(FigureKey::VillagersInCrime, headline.key_villagers_in_cross_border_crime.as_ref()),
+        pair(FigureKey::LinkageCompliance, share_base, share_compare),
+        pair(FigureKey::LinkageVisitsRequired, required_base, required_compare),
+        pair(FigureKey::LinkageVisitsLogged, logged_base, logged_compare),
+        pair(FigureKey::OutreachKeyVillages, base_reach.key_villages, compare_reach.key_villages),
+        pair(FigureKey::OutreachAllVillages, base_reach.all_villages, compare_reach.all_villages),
+        pair(FigureKey::CaseMeanDays, mean_base, mean_compare),
+        pair(FigureKey::CaseMedianDays, median_base, median_compare),
+        pair(FigureKey::CaseOpenOverdue, base_cases.open_overdue, compare_cases.open_overdue),
+    ];
+    Ok(Dashboard { base_year, compare_year, figures })
+}
+
+/// A village of the jurisdiction: whether it is a key village.
+type ScopedVillages = HashMap<i32, bool>;
+
+async fn scoped_villages(db: &DatabaseConnection, scope: &Jurisdiction) -> Result<ScopedVillages, ServiceError> {
+    let rows: Vec<(i32, bool)> = village::Entity::find()
+        .select_only()
+        .column(village::Column::Id)
+        .column(village::Column::IsKey)
+        .filter(in_scope(village::Column::AdminUnitId, scope))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(StoreError::from)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// The UTC instants from the start of the first year to the end of the second.
+fn span_utc(years: [i32; 2], tz: chrono_tz::Tz) -> Result<(DateTime<Utc>, DateTime<Utc>), ServiceError> {
+    let bounds = |year: i32| {
+        year_bounds_utc(year, tz).ok_or_else(|| anyhow::anyhow!("year {year} is out of the calendar's range"))
+    };
+    Ok((bounds(years[0])?.0, bounds(years[1])?.1))
+}
+
+/// Visit compliance of the linkages of villages in the jurisdiction, per year; `None` for a
+/// year in which no linkage-month was due (see [`crate::domain::figures::due_months`]: only
+/// whole calendar months of a linkage's period that are over count, so a linkage active for
+/// part of the year owes visits for its months in it). A month is met when the visits logged
+/// in it reach the linkage's monthly rule for its village and for its post.
+async fn linkage_compliance(
+    db: &DatabaseConnection,
+    villages: &ScopedVillages,
+    years: [i32; 2],
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> Result<[Option<Compliance>; 2], ServiceError> {
+    let linkages: Vec<linkage::Model> = linkage::Entity::find()
+        .all(db)
+        .await
+        .map_err(StoreError::from)?
+        .into_iter()
+        .filter(|row| villages.contains_key(&row.village_id))
+        .collect();
+    let ids: HashSet<i32> = linkages.iter().map(|row| row.id).collect();
+    let (start, end) = span_utc(years, tz)?;
+    let rows: Vec<(i32, String, DateTime<Utc>)> = visit::Entity::find()
+        .select_only()
+        .column(visit::Column::LinkageId)
+        .column(visit::Column::Target)
+        .column(visit::Column::VisitedAt)
+        .filter(visit::Column::VisitedAt.gte(start))
+        .filter(visit::Column::VisitedAt.lt(end))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(StoreError::from)?;
+    let mut visits: HashMap<i32, Vec<(NaiveDate, VisitTarget)>> = HashMap::new();
+    for (linkage_id, target, visited_at) in rows.into_iter().filter(|row| ids.contains(&row.0)) {
+        if let Some(target) = VisitTarget::parse(&target) {
+            visits.entry(linkage_id).or_default().push((visited_at.with_timezone(&tz).date_naive(), target));
+        }
+    }
+    let rules: Vec<(VisitRule, &[(NaiveDate, VisitTarget)])> = linkages
+        .iter()
+        .map(|row| {
+            let rule = VisitRule {
+                starts_on: row.starts_on,
+                ends_on: row.ends_on,
+                village_per_month: u32::try_from(row.village_visits_per_month).unwrap_or(0),
+                post_per_month: u32::try_from(row.post_visits_per_month).unwrap_or(0),
+            };
+            (rule, visits.get(&row.id).map(Vec::as_slice).unwrap_or(&[]))
+        })
+        .collect();
+    Ok(years.map(|year| {
+        let found = compliance(year, today, rules.iter().copied());
+        (found.linkage_months > 0).then_some(found)
+    }))
+}
+
+/// Outreach coverage of a year, in percent; `None` when the data are missing.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Coverage {
+    key_villages: Option<f64>,
+    all_villages: Option<f64>,
+}
+
+/// Share of the jurisdiction's key villages (and of all its villages) that had at least one
+/// session *held* in the year in their primary language (the first of `village_languages`).
+/// A year without any session in the jurisdiction (held, planned or cancelled) has no data.
+async fn outreach_coverage(
+    db: &DatabaseConnection,
+    villages: &ScopedVillages,
+    years: [i32; 2],
+    tz: chrono_tz::Tz,
+) -> Result<[Coverage; 2], ServiceError> {
+    let (start, end) = span_utc(years, tz)?;
+    let sessions: Vec<(i32, String, String, DateTime<Utc>)> = outreach_session::Entity::find()
+        .select_only()
+        .column(outreach_session::Column::VillageId)
+        .column(outreach_session::Column::Language)
+        .column(outreach_session::Column::Status)
+        .column(outreach_session::Column::StartsAt)
+        .filter(outreach_session::Column::StartsAt.gte(start))
+        .filter(outreach_session::Column::StartsAt.lt(end))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(StoreError::from)?;
+    let languages: Vec<(i32, i32, String)> = village_language::Entity::find()
+        .select_only()
+        .column(village_language::Column::VillageId)
+        .column(village_language::Column::Position)
+        .column(village_language::Column::Language)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(StoreError::from)?;
+    let mut primary: HashMap<i32, (i32, String)> = HashMap::new();
+    for (village_id, position, language) in languages.into_iter().filter(|row| villages.contains_key(&row.0)) {
+        let entry = primary.entry(village_id).or_insert((position, language.clone()));
+        if position < entry.0 {
+            *entry = (position, language);
+        }
+    }
+    Ok(years.map(|year| {
+        let in_year: Vec<&(i32, String, String, DateTime<Utc>)> =
+            sessions.iter().filter(|row| villages.contains_key(&row.0) && local_year(row.3, &tz) == year).collect();
+        if in_year.is_empty() {
+            return Coverage::default();
+        }
+        let mut held: HashMap<i32, Vec<&str>> = HashMap::new();
+        for (village_id, language, _, _) in in_year.into_iter().filter(|row| row.2 == "held") {
+            held.entry(*village_id).or_default().push(language);
+        }
+        let (mut key_total, mut key_reached, mut reached) = (0_u64, 0_u64, 0_u64);
+        for (village_id, is_key) in villages {
+            let languages = held.get(village_id).map(Vec::as_slice).unwrap_or(&[]);
+            let is_reached = reached_in_primary_language(
+                primary.get(village_id).map(|(_, language)| language.as_str()),
+                languages.iter().copied(),
+            );
+            reached += u64::from(is_reached);
+            if *is_key {
+                key_total += 1;
+                key_reached += u64::from(is_reached);
+            }
+        }
+        Coverage {
+            key_villages: share_percent(key_reached, key_total),
+            all_villages: share_percent(reached, villages.len() as u64),
+        }
+    }))
+}
+
+/// Case handling of a year.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct CaseHandling {
+    /// Days from report to closure of the cases closed in the year; `None` if none closed.
+    handled: Option<HandlingTime>,
+    /// Of the cases reported in the year, those still open whose current stage is past its
+    /// due time now; `None` if no case was reported in the year. The schema keeps only the
+    /// due time of a case's current stage, so overdue is judged now, not at the year's end.
+    open_overdue: Option<f64>,
+}
+
+/// Handling time and overdue cases of the jurisdiction (cases scoped by their admin unit).
+async fn case_handling(
+    db: &DatabaseConnection,
+    scope: &Jurisdiction,
+    years: [i32; 2],
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+) -> Result<[CaseHandling; 2], ServiceError> {
+    let (start, end) = span_utc(years, tz)?;
+    type Row = (DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+    let in_span = sea_orm::Condition::any()
+        .add(case::Column::ReportedAt.gte(start).and(case::Column::ReportedAt.lt(end)))
+        .add(case::Column::ClosedAt.gte(start).and(case::Column::ClosedAt.lt(end)));
+    let rows: Vec<Row> = case::Entity::find()
+        .select_only()
+        .column(case::Column::ReportedAt)
+        .column(case::Column::ClosedAt)
+        .column(case::Column::StageDueAt)
+        .filter(in_scope(case::Column::AdminUnitId, scope))
+        .filter(in_span)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(StoreError::from)?;
+    Ok(years.map(|year| {
+        let days: Vec<f64> = rows
+            .iter()
+            .filter_map(|(reported_at, closed_at, _)| {
+                let closed_at = (*closed_at)?;
+                (local_year(closed_at, &tz) == year)
+                    .then(|| (closed_at - *reported_at).num_milliseconds() as f64 / 86_400_000.0)
+            })
+            .collect();
+        let reported: Vec<&Row> = rows.iter().filter(|row| local_year(row.0, &tz) == year).collect();
+        let overdue = reported
+            .iter()
+            .filter(|(_, closed_at, due_at)| closed_at.is_none() && due_at.is_some_and(|due| due < now))
+            .count();
+        CaseHandling { handled: handling_time(&days), open_overdue: (!reported.is_empty()).then_some(overdue as f64) }
+    }))
 }

@@ -1,35 +1,54 @@
 //! `/`: the dashboard of the figures officials report, year on year, for the caller's
-//! jurisdiction. Figures whose data are missing say so instead of printing 0.
+//! jurisdiction. Every figure comes from `services::figures::dashboard`, the same call as
+//! `GET /api/v1/dashboard`; this page only writes them out. Figures whose data are missing
+//! say so instead of printing 0. Each value cell carries its number in `data-value` (absent
+//! when missing), as the API gives it, so a browser test can compare the two.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use super::html::{Layout, MessagePage, render};
+use super::html::{Layout, MessagePage, render, to_login};
 use crate::api::auth::Caller;
 use crate::api::lang::negotiate_for;
-use crate::domain::auth::Action;
-use crate::domain::figures::Change;
+use crate::domain::period::parse_year;
 use crate::i18n::Localizer;
-use crate::services::{ServiceError, auth, figures};
+use crate::services::figures::{self, Figure, FigureKey, Unit};
+use crate::services::{ServiceError, auth};
 use crate::startup::AppState;
+
+/// A value cell: what is shown, the number behind it (`None` when there is no number), and
+/// whether the data are missing (the text then says so).
+struct Cell {
+    text: String,
+    value: Option<String>,
+    missing: bool,
+}
 
 struct Row {
     key: &'static str,
     label: String,
-    base: String,
-    compare: String,
-    change: String,
+    /// The list the figure is counted from, if that page exists.
+    href: Option<String>,
+    /// The base year's and the compared year's value.
+    values: [Cell; 2],
+    change: Cell,
+}
+
+/// Rows under a heading (a `<tbody>`).
+struct Section {
+    id: &'static str,
+    title: String,
+    rows: Vec<Row>,
 }
 
 struct Labels {
     figure: String,
     change: String,
-    not_yet: String,
+    notes: Vec<String>,
 }
 
 #[derive(Template)]
@@ -41,12 +60,12 @@ struct DashboardPage {
     labels: Labels,
     base_year: i32,
     compare_year: i32,
-    rows: Vec<Row>,
+    sections: Vec<Section>,
 }
 
 #[derive(Deserialize)]
 pub struct DashboardQuery {
-    year: Option<i32>,
+    year: Option<String>,
 }
 
 /// A whole number with thousands separators: 2,329,823.
@@ -62,32 +81,114 @@ fn grouped(value: f64) -> String {
     if value < -0.5 { format!("-{out}") } else { out }
 }
 
-/// "−31.3 %", "+11.7 %", or "new" when the base is 0.
-fn change_text(localizer: &Localizer, lang: &LanguageIdentifier, change: &Change) -> String {
-    match change.published_percent() {
-        Some(percent) if percent < 0.0 => format!("−{:.1}\u{a0}%", -percent),
-        Some(percent) if percent > 0.0 => format!("+{percent:.1}\u{a0}%"),
-        Some(_) => "0.0\u{a0}%".to_owned(),
-        None if change.compare > 0.0 => localizer.text(lang, "page-dashboard-new"),
-        None => localizer.text(lang, "page-dashboard-no-change"),
+/// The number of a cell as the API writes it: whole units without decimals, others with one.
+fn raw(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Count | Unit::Cny => format!("{value:.0}"),
+        Unit::Percent | Unit::Days => format!("{value:.1}"),
     }
 }
 
-fn row(localizer: &Localizer, lang: &LanguageIdentifier, key: &'static str, change: Option<&Change>) -> Row {
-    let label = localizer.text(lang, &format!("page-dashboard-{key}"));
-    match change {
-        Some(change) => Row {
-            key,
-            label,
-            base: grouped(change.base),
-            compare: grouped(change.compare),
-            change: change_text(localizer, lang, change),
-        },
-        None => {
-            let missing = localizer.text(lang, "page-dashboard-no-data");
-            Row { key, label, base: missing.clone(), compare: missing.clone(), change: missing }
+/// A value as officials write it: "2,329,823", "87.5 %", "3.2" (days are in the label).
+fn shown(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Count | Unit::Cny => grouped(value),
+        Unit::Percent => format!("{value:.1}\u{a0}%"),
+        Unit::Days => format!("{value:.1}"),
+    }
+}
+
+/// "+4.2", "−31.3" (a true minus sign), "0.0".
+fn signed(change: f64) -> String {
+    if change < 0.0 {
+        format!("−{:.1}", -change)
+    } else if change > 0.0 {
+        format!("+{change:.1}")
+    } else {
+        "0.0".to_owned()
+    }
+}
+
+/// The change cell: "−31.3 %" for counts, "+4.2 pp" for shares; "new" when a count grew from
+/// 0, "no change" when it stayed 0, "no data" when a year is missing.
+fn change_cell(localizer: &Localizer, lang: &LanguageIdentifier, figure: &Figure) -> Cell {
+    let unit = figure.key.unit();
+    let missing = figure.base.is_none() || figure.compare.is_none();
+    let text = match (figure.change, figure.base, figure.compare) {
+        (Some(change), _, _) if unit.changes_in_points() => {
+            localizer.format(lang, "page-dashboard-points", &[("change", FluentValue::from(signed(change)))])
+        }
+        (Some(change), _, _) => format!("{}\u{a0}%", signed(change)),
+        (None, Some(_), Some(compare)) if compare > 0.0 => localizer.text(lang, "page-dashboard-new"),
+        (None, Some(_), Some(_)) => localizer.text(lang, "page-dashboard-no-change"),
+        _ => localizer.text(lang, "page-dashboard-no-data"),
+    };
+    Cell { text, value: figure.change.map(|change| format!("{change:.1}")), missing }
+}
+
+fn value_cell(localizer: &Localizer, lang: &LanguageIdentifier, unit: Unit, value: Option<f64>) -> Cell {
+    match value {
+        Some(value) => Cell { text: shown(unit, value), value: Some(raw(unit, value)), missing: false },
+        None => Cell { text: localizer.text(lang, "page-dashboard-no-data"), value: None, missing: true },
+    }
+}
+
+/// The list page each figure is counted from.
+fn list_href(key: FigureKey, year: i32) -> Option<String> {
+    match key {
+        FigureKey::Incidents | FigureKey::Persons => Some(format!("/incidents?year={year}")),
+        FigureKey::CollectiveIncome
+        | FigureKey::PerCapitaIncome
+        | FigureKey::VillagersInCrime
+        | FigureKey::OutreachKeyVillages => Some("/villages?key=true".to_owned()),
+        FigureKey::OutreachAllVillages => Some("/villages".to_owned()),
+        FigureKey::LinkageCompliance | FigureKey::LinkageVisitsRequired | FigureKey::LinkageVisitsLogged => {
+            Some("/linkages".to_owned())
+        }
+        // There is no `/cases` list yet: link the case rows once it exists.
+        FigureKey::CaseMeanDays | FigureKey::CaseMedianDays | FigureKey::CaseOpenOverdue => None,
+    }
+}
+
+/// The heading a figure is shown under.
+fn section_of(key: FigureKey) -> &'static str {
+    match key {
+        FigureKey::Incidents | FigureKey::Persons => "incidents",
+        FigureKey::CollectiveIncome | FigureKey::PerCapitaIncome | FigureKey::VillagersInCrime => "key-villages",
+        FigureKey::LinkageCompliance | FigureKey::LinkageVisitsRequired | FigureKey::LinkageVisitsLogged => "linkages",
+        FigureKey::OutreachKeyVillages | FigureKey::OutreachAllVillages => "outreach",
+        FigureKey::CaseMeanDays | FigureKey::CaseMedianDays | FigureKey::CaseOpenOverdue => "cases",
+    }
+}
+
+fn sections(localizer: &Localizer, lang: &LanguageIdentifier, dashboard: &figures::Dashboard) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for figure in &dashboard.figures {
+        let unit = figure.key.unit();
+        let row = Row {
+            key: figure.key.id(),
+            label: localizer.text(lang, &format!("page-dashboard-{}", figure.key.id())),
+            href: list_href(figure.key, dashboard.compare_year),
+            values: [value_cell(localizer, lang, unit, figure.base), value_cell(localizer, lang, unit, figure.compare)],
+            change: change_cell(localizer, lang, figure),
+        };
+        let id = section_of(figure.key);
+        match sections.last_mut() {
+            Some(section) if section.id == id => section.rows.push(row),
+            _ => sections.push(Section {
+                id,
+                title: localizer.text(lang, &format!("page-dashboard-section-{id}")),
+                rows: vec![row],
+            }),
         }
     }
+    sections
+}
+
+/// A message page with a link back to the dashboard.
+fn message(layout: Layout, status: StatusCode, detail: String, link_text: String) -> HttpResponse {
+    let page = MessagePage { layout, detail, link_href: "/", link_text };
+    render(status, &page)
 }
 
 /// `GET /[?year=]`: `year` against the year before; by default the latest year with incidents.
@@ -99,14 +200,14 @@ pub async fn show(
 ) -> HttpResponse {
     let localizer = Localizer::global();
     let lang = negotiate_for(&req, localizer, caller.principal().map(|principal| principal.locale.as_str()));
-    let principal = match auth::require(caller.principal(), Action::ReadDashboard) {
+    let principal = match auth::require(caller.principal(), crate::domain::auth::Action::ReadDashboard) {
         Ok(principal) => principal,
         Err(ServiceError::Unauthenticated) => {
-            return HttpResponse::SeeOther().insert_header((LOCATION, "/login")).finish();
+            return to_login(&req);
         }
         Err(_) => {
             let page = MessagePage {
-                layout: Layout::new(localizer, &lang, "problem-forbidden-title"),
+                layout: Layout::new(localizer, &lang, "problem-forbidden-title").for_request(&req, caller.principal()),
                 detail: localizer.text(&lang, "problem-forbidden-detail"),
                 link_href: "/login",
                 link_text: localizer.text(&lang, "page-login-title"),
@@ -114,31 +215,30 @@ pub async fn show(
             return render(StatusCode::FORBIDDEN, &page);
         }
     };
-    let tz = state.settings.time_zone();
-    let scope = &principal.jurisdiction;
-    let year = match query.year {
-        Some(year) => Some(year),
-        None => figures::latest_incident_year(&state.db, scope, tz).await.unwrap_or(None),
-    };
-    let compare_year = year.unwrap_or_else(|| chrono::Datelike::year(&chrono::Utc::now().with_timezone(&tz)));
-    let base_year = compare_year - 1;
-    let headline = match figures::headline(&state.db, scope, base_year, compare_year, tz).await {
-        Ok(headline) => headline,
+    let year = match query.year.as_deref().map(parse_year).transpose() {
+        Ok(year) => year,
         Err(error) => {
-            tracing::error!(error = ?error, "dashboard figures failed");
-            return HttpResponse::ServiceUnavailable().finish();
+            let args: Vec<(&str, FluentValue<'_>)> =
+                error.args().into_iter().map(|(name, value)| (name, FluentValue::from(value))).collect();
+            let detail = localizer.format(&lang, error.message_id(), &args);
+            let layout = Layout::new(localizer, &lang, "problem-bad-request-title").for_request(&req, Some(principal));
+            return message(layout, StatusCode::BAD_REQUEST, detail, localizer.text(&lang, "page-dashboard-title"));
         }
     };
-    let rows = vec![
-        row(localizer, &lang, "incidents", Some(&headline.incidents)),
-        row(localizer, &lang, "persons", Some(&headline.persons_apprehended)),
-        row(localizer, &lang, "collective-income", headline.key_collective_income_cny.as_ref()),
-        row(localizer, &lang, "per-capita-income", headline.key_per_capita_income_cny.as_ref()),
-        row(localizer, &lang, "villagers-in-crime", headline.key_villagers_in_cross_border_crime.as_ref()),
-    ];
-    let years = [("base", FluentValue::from(base_year)), ("compare", FluentValue::from(compare_year))];
+    let dashboard = match figures::dashboard(&state.db, Some(principal), year, state.settings.time_zone()).await {
+        Ok(dashboard) => dashboard,
+        Err(error) => {
+            tracing::error!(error = ?error, "dashboard figures failed");
+            let detail = localizer.text(&lang, "problem-unavailable-detail");
+            let layout = Layout::new(localizer, &lang, "problem-unavailable-title").for_request(&req, Some(principal));
+            let back = localizer.text(&lang, "page-dashboard-title");
+            return message(layout, StatusCode::SERVICE_UNAVAILABLE, detail, back);
+        }
+    };
+    let years =
+        [("base", FluentValue::from(dashboard.base_year)), ("compare", FluentValue::from(dashboard.compare_year))];
     let page = DashboardPage {
-        layout: Layout::new(localizer, &lang, "page-dashboard-title"),
+        layout: Layout::new(localizer, &lang, "page-dashboard-title").for_request(&req, Some(principal)),
         intro: localizer.format(
             &lang,
             "page-dashboard-intro",
@@ -148,18 +248,22 @@ pub async fn show(
         labels: Labels {
             figure: localizer.text(&lang, "page-dashboard-figure"),
             change: localizer.text(&lang, "page-dashboard-change"),
-            not_yet: localizer.text(&lang, "page-dashboard-not-yet"),
+            notes: ["page-dashboard-note-linkages", "page-dashboard-note-outreach", "page-dashboard-note-cases"]
+                .iter()
+                .map(|id| localizer.text(&lang, id))
+                .collect(),
         },
-        base_year,
-        compare_year,
-        rows,
+        base_year: dashboard.base_year,
+        compare_year: dashboard.compare_year,
+        sections: sections(localizer, &lang, &dashboard),
     };
     render(StatusCode::OK, &page)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::grouped;
+    use super::{grouped, raw, shown, signed};
+    use crate::services::figures::Unit;
 
     #[test]
     fn thousands_are_grouped() {
@@ -167,5 +271,21 @@ mod tests {
         assert_eq!(grouped(557.0), "557");
         assert_eq!(grouped(1000.0), "1,000");
         assert_eq!(grouped(0.0), "0");
+    }
+
+    #[test]
+    fn values_are_written_per_unit() {
+        assert_eq!(shown(Unit::Percent, 87.5), "87.5\u{a0}%");
+        assert_eq!(shown(Unit::Days, 3.0), "3.0");
+        assert_eq!(shown(Unit::Cny, 12_345.0), "12,345");
+        assert_eq!(raw(Unit::Cny, 12_345.0), "12345");
+        assert_eq!(raw(Unit::Percent, 90.0), "90.0");
+    }
+
+    #[test]
+    fn changes_carry_a_sign_and_a_true_minus() {
+        assert_eq!(signed(-31.3), "−31.3");
+        assert_eq!(signed(4.2), "+4.2");
+        assert_eq!(signed(0.0), "0.0");
     }
 }

@@ -5,6 +5,7 @@ mod architecture;
 mod auth;
 mod border;
 mod cli;
+mod dashboard;
 mod demo;
 mod features;
 mod health;
