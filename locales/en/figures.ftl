@@ -16,3 +16,4 @@ page-dashboard-points = { $change } pp
 page-dashboard-note-linkages = Visit compliance: every whole calendar month of a linkage's period that is over counts as one linkage month; it meets the rule when the visits to the village and to the post both reach the linkage's monthly number. Months in which a linkage starts or ends part-way are not counted.
 page-dashboard-note-outreach = Outreach coverage: the share of villages with at least one session held that year in the village's first language (sessions planned or cancelled do not count).
 page-dashboard-note-cases = Handling time: days from report to closure of the cases closed that year. Overdue: cases reported that year that are still open and past the due time of their current stage.
+page-dashboard-strip-caption = Incidents per 10 km of border, { $compare } against { $base } (see them on the map)

@@ -12,4 +12,3 @@ page-dashboard-villagers-in-crime = Key-village residents involved in cross-bord
 page-dashboard-new = new (none the year before)
 page-dashboard-no-change = no change
 page-dashboard-no-data = no data
-page-dashboard-not-yet = Linkage visit compliance, outreach coverage and case handling time will join the dashboard in a later version.

@@ -16,3 +16,4 @@ page-dashboard-points = { $change }个百分点
 page-dashboard-note-linkages = 走访达标率：挂联期内已结束的每个完整自然月为一个“挂联月”，当月对村寨和哨所的走访次数均达到挂联规定的每月次数即为达标；挂联起止所在的不完整月份不计。
 page-dashboard-note-outreach = 宣讲覆盖率：当年至少举办过一场以该村第一使用语言进行的普法宣讲（以实际举办为准，计划或取消的不计）的村寨所占比例。
 page-dashboard-note-cases = 办理时长：当年办结的案件从受理到办结的天数。超期案件：当年受理、至今未办结且已超过当前环节办理期限的案件。
+page-dashboard-strip-caption = 沿边境线每 10 km 的涉边案事件：{ $compare } 年与 { $base } 年对比（在地图上查看）

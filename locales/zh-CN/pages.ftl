@@ -12,4 +12,3 @@ page-dashboard-villagers-in-crime = 重点村涉跨境违法犯罪村民（人�
 page-dashboard-new = 新增（上年为 0）
 page-dashboard-no-change = 无变化
 page-dashboard-no-data = 暂无数据
-page-dashboard-not-yet = 双挂联走访达标率、普法宣讲覆盖率和案件办理时长将在后续版本加入工作台。

@@ -61,6 +61,8 @@ struct DashboardPage {
     base_year: i32,
     compare_year: i32,
     sections: Vec<Section>,
+    /// The border strip chart: its caption, also its text alternative.
+    strip_caption: String,
 }
 
 #[derive(Deserialize)]
@@ -245,6 +247,7 @@ pub async fn show(
             &[("username", FluentValue::from(principal.username.clone()))],
         ),
         caption: localizer.format(&lang, "page-dashboard-caption", &years),
+        strip_caption: localizer.format(&lang, "page-dashboard-strip-caption", &years),
         labels: Labels {
             figure: localizer.text(&lang, "page-dashboard-figure"),
             change: localizer.text(&lang, "page-dashboard-change"),

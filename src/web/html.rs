@@ -154,13 +154,14 @@ button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem;}.error{color:#a40000
 .sections{display:flex;flex-wrap:wrap;gap:.2rem 1rem;max-width:64rem;margin:.4rem auto .6rem;padding-bottom:.4rem;border-bottom:1px solid #ddd;}\
 .sections a[aria-current]{font-weight:bold;text-decoration:none;color:inherit;}\
 td.change{white-space:normal;min-width:4.5rem;}\
+figure.chart{margin:1rem 0;}figure.chart img{width:100%;height:auto;}figure.chart figcaption{font-size:.85rem;}\
 @media (max-width:30rem){table.figures{font-size:.8rem;}table.figures th,table.figures td{padding:.3rem .15rem;}}\
 table{border-collapse:collapse;width:100%;font-size:.9rem;}caption{text-align:left;margin:.5rem 0;}\
 th,td{padding:.35rem .25rem;text-align:right;border-bottom:1px solid #ddd;white-space:nowrap;}\
 th[scope=row]{text-align:left;white-space:normal;}.note{color:#555;font-size:.85rem;}\
 main:has(.table-scroll){max-width:48rem;}.table-scroll{overflow-x:auto;max-width:100%;}\
 th[scope=rowgroup]{text-align:left;background:#f2f2f2;}td.no-data{color:#777;}\
-main:has(.records-nav){max-width:64rem;}.records-nav{margin:.25rem 0;line-height:1.8;}\
+main:has(table.records),main:has(form.filters){max-width:64rem;}\
 h1{overflow-wrap:anywhere;}td.text{text-align:left;}td.wrap{white-space:normal;min-width:12rem;}\
 .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end;}.filters>div{flex:1 1 9rem;min-width:0;}\
 table.records thead th{white-space:normal;vertical-align:bottom;text-align:left;}table.records thead th.num{text-align:right;}\
@@ -168,8 +169,8 @@ table.records .nowrap{white-space:nowrap;}\
 .filters .check,.filters .actions{flex-basis:100%;}.filters .check{display:flex;align-items:center;gap:.5rem;margin-top:.75rem;}\
 .filters .check label{margin:0;}input[type=checkbox]{width:auto;}\
 select{width:100%;box-sizing:border-box;padding:.55rem;font-size:1rem;}\
-dl.facts{display:grid;grid-template-columns:minmax(6rem,max-content) minmax(0,1fr);gap:.3rem 1rem;}\
-dl.facts dt{color:#555;}dl.facts dd{margin:0;overflow-wrap:anywhere;}ul.inline,ol.inline{margin:0;padding-left:1.2rem;}\
+dl.facts{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.3rem 1rem;}\
+dl.facts dt{color:#555;}dl.facts dd{margin:0;overflow-wrap:break-word;}ul.inline,ol.inline{margin:0;padding-left:1.2rem;}\
 .badge{font-size:.8rem;border:1px solid #a40000;color:#a40000;padding:0 .3rem;border-radius:.2rem;vertical-align:middle;}";
 
 pub async fn stylesheet() -> HttpResponse {
