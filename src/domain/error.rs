@@ -34,6 +34,18 @@ pub enum DomainError {
     YearsNotAscending { base: i32, compare: i32 },
     #[error("invalid year {value:?} ({min}..={max})")]
     InvalidYear { value: String, min: i32, max: i32 },
+    #[error("invalid date {name}={value:?}")]
+    InvalidDate { name: &'static str, value: String },
+    #[error("unknown incident category {value:?}")]
+    UnknownCategory { value: String },
+    #[error("unknown border section {value:?}")]
+    UnknownSection { value: String },
+    #[error("invalid km {name}={value:?}")]
+    InvalidKm { name: &'static str, value: String },
+    #[error("{name} range from {min} to {max} is reversed")]
+    ReversedRange { name: &'static str, min: String, max: String },
+    #[error("invalid yes/no value {name}={value:?}")]
+    InvalidFlag { name: &'static str, value: String },
 }
 
 impl DomainError {
@@ -54,6 +66,12 @@ impl DomainError {
             DomainError::InvalidTime { .. } => "problem-invalid-time-detail",
             DomainError::InvalidBinKm { .. } => "problem-invalid-bin-km-detail",
             DomainError::YearsNotAscending { .. } => "problem-years-not-ascending-detail",
+            DomainError::InvalidDate { .. } => "page-filter-invalid-date",
+            DomainError::UnknownCategory { .. } => "page-filter-unknown-category",
+            DomainError::UnknownSection { .. } => "page-filter-unknown-section",
+            DomainError::InvalidKm { .. } => "page-filter-invalid-km",
+            DomainError::ReversedRange { .. } => "page-filter-reversed-range",
+            DomainError::InvalidFlag { .. } => "page-filter-invalid-flag",
             DomainError::InvalidYear { .. } => "problem-invalid-year-detail",
         }
     }
@@ -85,7 +103,16 @@ impl DomainError {
             DomainError::YearsNotAscending { base, compare } => {
                 vec![("base", base.to_string()), ("compare", compare.to_string())]
             }
-            DomainError::InvalidTime { name, value } => vec![("name", (*name).to_owned()), ("value", value.clone())],
+            DomainError::InvalidTime { name, value }
+            | DomainError::InvalidDate { name, value }
+            | DomainError::InvalidKm { name, value }
+            | DomainError::InvalidFlag { name, value } => vec![("name", (*name).to_owned()), ("value", value.clone())],
+            DomainError::UnknownCategory { value } | DomainError::UnknownSection { value } => {
+                vec![("value", value.clone())]
+            }
+            DomainError::ReversedRange { name, min, max } => {
+                vec![("name", (*name).to_owned()), ("min", min.clone()), ("max", max.clone())]
+            }
             DomainError::InvalidYear { value, min, max } => {
                 vec![("value", value.clone()), ("min", min.to_string()), ("max", max.to_string())]
             }

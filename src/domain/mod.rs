@@ -5,6 +5,7 @@ pub mod auth;
 pub mod bins;
 pub mod error;
 pub mod figures;
+pub mod filter;
 pub mod geo;
 pub mod incident;
 pub mod paging;

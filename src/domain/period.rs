@@ -38,7 +38,8 @@ pub fn parse_year(text: &str) -> Result<i32, crate::domain::DomainError> {
     })
 }
 
-fn local_midnight<Tz: TimeZone>(date: NaiveDate, tz: &Tz) -> Option<DateTime<Utc>> {
+/// The UTC instant local day `date` starts in `tz`.
+pub fn local_midnight<Tz: TimeZone>(date: NaiveDate, tz: &Tz) -> Option<DateTime<Utc>> {
     let naive = date.and_hms_opt(0, 0, 0)?;
     tz.from_local_datetime(&naive).earliest().map(|local| local.with_timezone(&Utc))
 }

@@ -50,6 +50,32 @@ impl AdminTree {
         None
     }
 
+    /// The unit itself, at whatever level.
+    pub fn unit(&self, unit_id: i32) -> Option<UnitRef> {
+        self.units.get(&unit_id).map(|unit| UnitRef {
+            code: unit.code.clone(),
+            name_zh: unit.name_zh.clone(),
+            name_en: unit.name_en.clone(),
+        })
+    }
+
+    /// The id of the unit with GB/T 2260 `code` at `level`, if there is one.
+    pub fn find(&self, code: &str, level: &str) -> Option<i32> {
+        self.units.values().find(|unit| unit.code == code && unit.level == level).map(|unit| unit.id)
+    }
+
+    /// The units at `level` (e.g. every county), by code.
+    pub fn at_level(&self, level: &str) -> Vec<(i32, UnitRef)> {
+        let mut found: Vec<(i32, UnitRef)> = self
+            .units
+            .values()
+            .filter(|unit| unit.level == level)
+            .filter_map(|unit| Some((unit.id, self.unit(unit.id)?)))
+            .collect();
+        found.sort_by(|a, b| a.1.code.cmp(&b.1.code));
+        found
+    }
+
     /// What a user placed at `unit_id` sees: everything at prefecture level, else the subtree.
     pub fn jurisdiction(&self, unit_id: i32) -> Jurisdiction {
         let Some(unit) = self.units.get(&unit_id) else { return Jurisdiction::Units(Vec::new()) };

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod health;
 pub mod locate_csv;
 pub mod places;
+pub mod records;
 pub mod trends;
 
 use crate::domain::DomainError;
@@ -23,6 +24,8 @@ pub enum RecordKind {
     Incident,
     User,
     Token,
+    Department,
+    Linkage,
 }
 
 impl RecordKind {
@@ -34,6 +37,8 @@ impl RecordKind {
             RecordKind::Incident => "record-incident",
             RecordKind::User => "record-user",
             RecordKind::Token => "record-token",
+            RecordKind::Department => "record-department",
+            RecordKind::Linkage => "record-linkage",
         }
     }
 }

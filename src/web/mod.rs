@@ -7,6 +7,7 @@ mod dashboard;
 mod html;
 mod login;
 mod map;
+mod records;
 
 use actix_web::web;
 
@@ -18,6 +19,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/logout", web::post().to(login::logout))
         .route("/map", web::get().to(map::show))
         .route("/charts/border-strip.svg", web::get().to(charts::border_strip))
+        .route("/villages", web::get().to(records::villages::list))
+        .route("/villages/{id}", web::get().to(records::villages::show))
+        .route("/posts", web::get().to(records::posts::list))
+        .route("/posts/{id}", web::get().to(records::posts::show))
+        .route("/departments", web::get().to(records::departments::list))
+        .route("/departments/{id}", web::get().to(records::departments::show))
+        .route("/linkages", web::get().to(records::linkages::list))
+        .route("/linkages/{id}", web::get().to(records::linkages::show))
+        .route("/incidents", web::get().to(records::incidents::list))
+        .route("/incidents/{id}", web::get().to(records::incidents::show))
         .route("/static/app.css", web::get().to(html::stylesheet))
         .route("/static/map.js", web::get().to(assets::map_script))
         .route("/static/map.css", web::get().to(assets::map_stylesheet))

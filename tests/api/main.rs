@@ -11,5 +11,6 @@ mod features;
 mod health;
 mod helpers;
 mod locales;
+mod pages;
 mod schema;
 mod trends;
