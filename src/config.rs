@@ -155,7 +155,10 @@ mod tests {
     fn the_tile_origin_is_allowed_by_the_content_security_policy() {
         let map = |url: &str| MapSettings { tile_url: url.to_owned(), tile_attribution: String::new() };
         assert_eq!(map("").tile_origin(), None);
-        assert_eq!(map("https://{s}.tiles.example.org/{z}/{x}/{y}.png").tile_origin().as_deref(), Some("https://*.tiles.example.org"));
+        assert_eq!(
+            map("https://{s}.tiles.example.org/{z}/{x}/{y}.png").tile_origin().as_deref(),
+            Some("https://*.tiles.example.org")
+        );
         assert_eq!(map("http://10.0.0.5:8081/{z}/{x}/{y}.png").tile_origin().as_deref(), Some("http://10.0.0.5:8081"));
         assert_eq!(map("javascript:alert(1)").tile_origin(), None);
         assert_eq!(map("https://evil.org;script-src *").tile_origin(), None);

@@ -7,6 +7,7 @@ use super::ApiError;
 use super::auth::Caller;
 use super::geojson_out::{collection, sectors_collection, single};
 use crate::domain::geo::Bbox;
+use crate::domain::filter::{IncidentFilter, IncidentQuery};
 use crate::domain::paging::{ListFilter, Page, parse_id};
 use crate::services::places;
 use crate::startup::AppState;
@@ -71,15 +72,64 @@ pub async fn get_post(
     single(places::get_post(&state.db, caller.principal(), parse_id(&id)?).await?)
 }
 
+/// Query of `GET /api/v1/incidents`: paging and bbox, and the filters of the incident list
+/// page (`year` or `from`/`to` local days, `category`, `section`, `county`, `min_km`/`max_km`).
+#[derive(Debug, Deserialize)]
+pub struct IncidentListQuery {
+    #[serde(flatten)]
+    list: ListQuery,
+    year: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    category: Option<String>,
+    section: Option<String>,
+    county: Option<String>,
+    min_km: Option<String>,
+    max_km: Option<String>,
+}
+
+impl IncidentListQuery {
+    fn filter(&self) -> Result<IncidentFilter, ApiError> {
+        Ok(IncidentFilter::parse(IncidentQuery {
+            year: self.year.as_deref(),
+            from: self.from.as_deref(),
+            to: self.to.as_deref(),
+            category: self.category.as_deref(),
+            section: self.section.as_deref(),
+            county: self.county.as_deref(),
+            min_km: self.min_km.as_deref(),
+            max_km: self.max_km.as_deref(),
+        })?)
+    }
+
+    fn kept(&self) -> Vec<(String, String)> {
+        let mut kept = self.list.kept();
+        let filters = [
+            ("year", &self.year),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("category", &self.category),
+            ("section", &self.section),
+            ("county", &self.county),
+            ("min_km", &self.min_km),
+            ("max_km", &self.max_km),
+        ];
+        kept.extend(filters.into_iter().filter_map(|(name, value)| value.clone().map(|value| (name.to_owned(), value))));
+        kept
+    }
+}
+
 pub async fn list_incidents(
     caller: Caller,
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
+    query: web::Query<IncidentListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let filter = query.filter(&state)?;
-    let found = places::list_incidents(&state.db, caller.principal(), filter).await?;
-    collection(found, filter.page, req.path(), &query.kept())
+    let list = query.list.filter(&state)?;
+    let filter = query.filter()?;
+    let found =
+        places::list_incidents(&state.db, caller.principal(), &filter, list, state.settings.time_zone()).await?;
+    collection(found, list.page, req.path(), &query.kept())
 }
 
 pub async fn get_incident(

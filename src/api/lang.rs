@@ -44,9 +44,11 @@ pub async fn remember_language(
     let chosen = query_lang(req.query_string()).and_then(|tag| {
         let localizer = Localizer::global();
         let wanted: LanguageIdentifier = tag.parse().ok()?;
-        localizer.available().iter().find(|available| available.language == wanted.language).map(|_| {
-            localizer.negotiate([tag.as_str()]).to_string()
-        })
+        localizer
+            .available()
+            .iter()
+            .find(|available| available.language == wanted.language)
+            .map(|_| localizer.negotiate([tag.as_str()]).to_string())
     });
     let cookie = chosen.map(|lang| crate::api::auth::site_cookie(req.request(), LANG_COOKIE, lang));
     let mut response = next.call(req).await?;

@@ -1,6 +1,6 @@
 //! Villages, posts and incidents as located records for the read API and the map.
 
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, PaginatorTrait, QueryOrder, QuerySelect};
 use serde::Serialize;
 
 use super::admin::{AdminTree, UnitRef};
@@ -9,9 +9,10 @@ use super::{RecordKind, ServiceError};
 use crate::border::Border;
 use crate::domain::auth::Action;
 pub use crate::domain::geo::BorderFields;
+use crate::domain::filter::IncidentFilter;
 use crate::domain::paging::ListFilter;
 use crate::store::entities::{incident, post, village};
-use crate::store::features;
+use crate::store::{StoreError, features};
 
 /// A page of records with the number that matched in all.
 #[derive(Debug)]
@@ -249,11 +250,21 @@ pub async fn get_post(
 pub async fn list_incidents(
     db: &DatabaseConnection,
     caller: Option<&Principal>,
-    filter: ListFilter,
+    filter: &IncidentFilter,
+    list: ListFilter,
+    tz: chrono_tz::Tz,
 ) -> Result<PageOf<Located<IncidentProperties>>, ServiceError> {
-    let listed = features::incidents(db, filter, &auth::require(caller, Action::ReadIncidents)?.jurisdiction).await?;
-    let items = listed.items.into_iter().map(incident_view).collect();
-    Ok(PageOf { items, matched: listed.matched })
+    let principal = auth::require(caller, Action::ReadIncidents)?;
+    let (select, _) = super::records::matching_incidents(db, principal, filter, list.bbox, tz).await?;
+    let matched = select.clone().count(db).await.map_err(StoreError::from)?;
+    let rows = select
+        .order_by_asc(incident::Column::Id)
+        .offset(list.page.offset())
+        .limit(list.page.limit())
+        .all(db)
+        .await
+        .map_err(StoreError::from)?;
+    Ok(PageOf { items: rows.into_iter().map(incident_view).collect(), matched })
 }
 
 #[tracing::instrument(skip(db))]

@@ -119,18 +119,6 @@ pub async fn post(db: &impl ConnectionTrait, id: i64, scope: &Jurisdiction) -> R
     Ok(post::Entity::find_by_id(id).one(db).await?.filter(|row| scope.covers(Some(row.admin_unit_id))))
 }
 
-/// Incidents that are not deleted.
-pub async fn incidents(
-    db: &impl ConnectionTrait,
-    filter: ListFilter,
-    scope: &Jurisdiction,
-) -> Result<Listed<incident::Model>, StoreError> {
-    let live = incident::Entity::find().filter(incident::Column::DeletedAt.is_null());
-    let live = scoped(live, incident::Column::AdminUnitId, scope);
-    let select = within(live, incident::Column::Lon, incident::Column::Lat, filter.bbox);
-    page_of(db, select, incident::Column::Id, filter.page).await
-}
-
 /// One live incident, if it exists within `scope`.
 pub async fn incident(
     db: &impl ConnectionTrait,

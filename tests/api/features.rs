@@ -178,3 +178,44 @@ async fn malformed_queries_are_400_problems_in_the_requested_language() {
         assert_eq!(by_query["title"], "Bad request", "?lang= wins");
     }
 }
+
+#[tokio::test]
+async fn incidents_filter_like_the_incident_list_page() {
+    use banna_border::store::entities::incident;
+    use chrono::{Datelike, TimeZone};
+    use sea_orm::EntityTrait;
+    let shanghai = chrono_tz::Asia::Shanghai;
+    for backend in backends() {
+        let app = spawn_app_with_demo(&backend, SEED, INCIDENTS).await;
+        let rows = incident::Entity::find().all(&app.db).await.expect("incidents");
+        let live: Vec<&incident::Model> = rows.iter().filter(|row| row.deleted_at.is_none()).collect();
+        let year = live.iter().map(|row| row.occurred_at.with_timezone(&shanghai).year()).max().expect("a year");
+        let in_year = |row: &&&incident::Model| row.occurred_at.with_timezone(&shanghai).year() == year;
+        let expected_year = live.iter().filter(in_year).count();
+        let expected_smuggling =
+            live.iter().filter(in_year).filter(|row| row.category == "smuggling" && row.section.as_deref() == Some("LA")).count();
+        let (status, _, body) = app.get_json(&format!("/api/v1/incidents?year={year}&limit=1")).await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert_eq!(body["numberMatched"].as_u64(), Some(expected_year as u64), "{}", app.backend);
+        let (_, _, body) =
+            app.get_json(&format!("/api/v1/incidents?year={year}&category=smuggling&section=LA&limit=1")).await;
+        assert_eq!(body["numberMatched"].as_u64(), Some(expected_smuggling as u64), "{}", app.backend);
+        let next = body["links"].as_array().expect("links").iter().find(|link| link["rel"] == "next");
+        if let Some(next) = next {
+            let href = next["href"].as_str().expect("href");
+            assert!(href.contains("category=smuggling") && href.contains(&format!("year={year}")), "{href}");
+        }
+        // Every returned incident lies in the local calendar year.
+        let (_, _, body) = app.get_json(&format!("/api/v1/incidents?year={year}&limit=50")).await;
+        let first_day = shanghai.with_ymd_and_hms(year, 1, 1, 0, 0, 0).single().expect("new year");
+        let next_year = shanghai.with_ymd_and_hms(year + 1, 1, 1, 0, 0, 0).single().expect("next new year");
+        for feature in body["features"].as_array().expect("features") {
+            let at = chrono::DateTime::parse_from_rfc3339(feature["properties"]["occurred_at"].as_str().expect("time"))
+                .expect("RFC 3339");
+            assert!(at >= first_day && at < next_year, "{at} is not in {year}");
+        }
+        let (status, content_type, body) = app.get_json("/api/v1/incidents?category=piracy").await;
+        assert_eq!(status, 400, "{}: {body}", app.backend);
+        assert!(content_type.starts_with("application/problem+json"), "{content_type}");
+    }
+}

@@ -4,6 +4,7 @@
 mod architecture;
 mod auth;
 mod border;
+mod browser;
 mod cli;
 mod dashboard;
 mod demo;

@@ -12,7 +12,7 @@ use sea_orm::{
 use super::{Named, PageOf, Place, db_err, in_scope, narrowed};
 use crate::domain::auth::{Action, Jurisdiction};
 use crate::domain::filter::IncidentFilter;
-use crate::domain::geo::BorderFields;
+use crate::domain::geo::{Bbox, BorderFields};
 use crate::domain::paging::ListFilter;
 use crate::domain::period::local_midnight;
 use crate::services::admin::AdminTree;
@@ -137,14 +137,7 @@ pub async fn incidents(
     tz: chrono_tz::Tz,
 ) -> Result<PageOf<IncidentRow>, ServiceError> {
     let principal = auth::require(caller, Action::ReadIncidents)?;
-    let tree = AdminTree::load(db).await?;
-    let scope = narrowed(&tree, &principal.jurisdiction, filter.county.as_deref())?;
-    let mut select = filtered(filter, &scope, tz)?;
-    if let Some(bbox) = list.bbox {
-        select = select
-            .filter(incident::Column::Lon.between(bbox.min_lon(), bbox.max_lon()))
-            .filter(incident::Column::Lat.between(bbox.min_lat(), bbox.max_lat()));
-    }
+    let (select, tree) = matching(db, principal, filter, list.bbox, tz).await?;
     let matched = select.clone().count(db).await.map_err(db_err)?;
     let rows = select
         .order_by_desc(incident::Column::OccurredAt)
@@ -156,6 +149,26 @@ pub async fn incidents(
         .map_err(db_err)?;
     let villages = villages_of(db, &principal.jurisdiction, &rows).await?;
     Ok(PageOf { items: rows.iter().map(|row| incident_row(row, &tree, &villages)).collect(), matched })
+}
+
+/// The live incidents `principal` may read that match `filter` (its county narrows the
+/// jurisdiction) and lie in `bbox`: one selection for the page list and the GeoJSON API.
+pub(crate) async fn matching(
+    db: &DatabaseConnection,
+    principal: &Principal,
+    filter: &IncidentFilter,
+    bbox: Option<Bbox>,
+    tz: chrono_tz::Tz,
+) -> Result<(Select<incident::Entity>, AdminTree), ServiceError> {
+    let tree = AdminTree::load(db).await?;
+    let scope = narrowed(&tree, &principal.jurisdiction, filter.county.as_deref())?;
+    let mut select = filtered(filter, &scope, tz)?;
+    if let Some(bbox) = bbox {
+        select = select
+            .filter(incident::Column::Lon.between(bbox.min_lon(), bbox.max_lon()))
+            .filter(incident::Column::Lat.between(bbox.min_lat(), bbox.max_lat()));
+    }
+    Ok((select, tree))
 }
 
 /// `GET /incidents/{id}`.

@@ -389,7 +389,7 @@
       markers.push(marker);
     });
     cluster.addLayers(markers);
-    addOverlay(cluster, t.incidents, true);
+    addOverlay(cluster, years && years.compare ? t.incidents + ' ' + years.compare : t.incidents, true);
     element.setAttribute('data-incident-count', String(markers.length));
     if (collection.numberMatched > markers.length) {
       say(format(t.partial, { layer: t.incidents, shown: markers.length, matched: collection.numberMatched }));
