@@ -6,8 +6,8 @@ use serde::Deserialize;
 use super::ApiError;
 use super::auth::Caller;
 use super::geojson_out::{collection, sectors_collection, single};
-use crate::domain::geo::Bbox;
 use crate::domain::filter::{IncidentFilter, IncidentQuery};
+use crate::domain::geo::Bbox;
 use crate::domain::paging::{ListFilter, Page, parse_id};
 use crate::services::places;
 use crate::startup::AppState;
@@ -114,7 +114,9 @@ impl IncidentListQuery {
             ("min_km", &self.min_km),
             ("max_km", &self.max_km),
         ];
-        kept.extend(filters.into_iter().filter_map(|(name, value)| value.clone().map(|value| (name.to_owned(), value))));
+        kept.extend(
+            filters.into_iter().filter_map(|(name, value)| value.clone().map(|value| (name.to_owned(), value))),
+        );
         kept
     }
 }

@@ -11,7 +11,7 @@ use fluent_bundle::FluentValue;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use super::html::{Layout, MessagePage, render, to_login};
+use super::html::{Layout, MessagePage, grouped, render, to_login};
 use crate::api::auth::Caller;
 use crate::api::lang::negotiate_for;
 use crate::domain::period::parse_year;
@@ -70,19 +70,6 @@ pub struct DashboardQuery {
     year: Option<String>,
 }
 
-/// A whole number with thousands separators: 2,329,823.
-fn grouped(value: f64) -> String {
-    let digits = format!("{:.0}", value.abs());
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    if value < -0.5 { format!("-{out}") } else { out }
-}
-
 /// The number of a cell as the API writes it: whole units without decimals, others with one.
 fn raw(unit: Unit, value: f64) -> String {
     match unit {
@@ -94,7 +81,7 @@ fn raw(unit: Unit, value: f64) -> String {
 /// A value as officials write it: "2,329,823", "87.5 %", "3.2" (days are in the label).
 fn shown(unit: Unit, value: f64) -> String {
     match unit {
-        Unit::Count | Unit::Cny => grouped(value),
+        Unit::Count | Unit::Cny => grouped(value.round() as i64),
         Unit::Percent => format!("{value:.1}\u{a0}%"),
         Unit::Days => format!("{value:.1}"),
     }
@@ -265,15 +252,16 @@ pub async fn show(
 
 #[cfg(test)]
 mod tests {
-    use super::{grouped, raw, shown, signed};
+    use super::{raw, shown, signed};
     use crate::services::figures::Unit;
+    use crate::web::html::grouped;
 
     #[test]
     fn thousands_are_grouped() {
-        assert_eq!(grouped(2_329_823.0), "2,329,823");
-        assert_eq!(grouped(557.0), "557");
-        assert_eq!(grouped(1000.0), "1,000");
-        assert_eq!(grouped(0.0), "0");
+        assert_eq!(grouped(2_329_823), "2,329,823");
+        assert_eq!(grouped(557), "557");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(0), "0");
     }
 
     #[test]

@@ -82,7 +82,12 @@ const COUNTRY_LABEL_OFFSET_M: f64 = 18_000.0;
 /// places on the wanted side (and section, for a neighbour) at least 10 km from the line. A
 /// point offset at one km can land on the wrong side where the line turns sharply, hence the
 /// check.
-fn label_point(border: &Border, candidates: &[(f64, f64)], side: Side, section: Option<SectionCode>) -> Option<(f64, f64)> {
+fn label_point(
+    border: &Border,
+    candidates: &[(f64, f64)],
+    side: Side,
+    section: Option<SectionCode>,
+) -> Option<(f64, f64)> {
     candidates.iter().copied().find(|&(lon, lat)| {
         border.locate(lon, lat).is_some_and(|found| {
             found.side == side && found.distance_m >= 10_000.0 && section.is_none_or(|code| found.section == code)

@@ -438,7 +438,11 @@ async fn every_figure_is_computed_as_by_hand_and_the_page_shows_the_apis_numbers
         assert!(page_row(&html, "case-mean-days").contains("−66.7\u{a0}%"));
         let chinese = dashboard_html(&official, &app, "?year=2024&lang=zh-CN").await;
         assert!(page_row(&chinese, "outreach-key-villages").contains("+33.3个百分点"), "{chinese}");
-        assert!(html.contains("<figure id=\"border-strip\">"), "the border strip's place");
+        assert!(
+            html.contains("<figure id=\"border-strip\" class=\"chart\">")
+                && html.contains("src=\"/charts/border-strip.svg?base=2023&amp;compare=2024&amp;lang=en\""),
+            "the border strip of the two years shown"
+        );
         assert!(html.contains("<div class=\"table-scroll\">\n<table"), "the table scrolls in its box at 360 px");
 
         // The prefecture admin also counts Mengla: L5 owes 12 months in each year, unvisited

@@ -192,8 +192,11 @@ async fn incidents_filter_like_the_incident_list_page() {
         let year = live.iter().map(|row| row.occurred_at.with_timezone(&shanghai).year()).max().expect("a year");
         let in_year = |row: &&&incident::Model| row.occurred_at.with_timezone(&shanghai).year() == year;
         let expected_year = live.iter().filter(in_year).count();
-        let expected_smuggling =
-            live.iter().filter(in_year).filter(|row| row.category == "smuggling" && row.section.as_deref() == Some("LA")).count();
+        let expected_smuggling = live
+            .iter()
+            .filter(in_year)
+            .filter(|row| row.category == "smuggling" && row.section.as_deref() == Some("LA"))
+            .count();
         let (status, _, body) = app.get_json(&format!("/api/v1/incidents?year={year}&limit=1")).await;
         assert_eq!(status, 200, "{}", app.backend);
         assert_eq!(body["numberMatched"].as_u64(), Some(expected_year as u64), "{}", app.backend);

@@ -13,8 +13,8 @@ mod posts;
 mod villages;
 
 pub use departments::{DepartmentRecord, DepartmentRow, department, department_choices, departments};
-pub use incidents::{IncidentRecord, IncidentRow, incident, incidents};
 pub(crate) use incidents::matching as matching_incidents;
+pub use incidents::{IncidentRecord, IncidentRow, incident, incidents};
 pub use linkages::{LinkageRecord, LinkageRow, MonthVisits, linkage, linkages};
 pub use posts::{PostRecord, PostRow, post, posts};
 pub use villages::{IndicatorRow, VillageRecord, VillageRow, village, villages};

@@ -16,7 +16,7 @@ use fluent_bundle::FluentValue;
 use serde::de::DeserializeOwned;
 use unic_langid::LanguageIdentifier;
 
-use super::html::{Layout, MessagePage, render, to_login};
+use super::html::{Layout, MessagePage, grouped, render, to_login};
 use crate::api::auth::Caller;
 use crate::api::lang::negotiate_for;
 use crate::domain::DomainError;
@@ -149,19 +149,6 @@ impl Link {
 /// A code as it appears in message ids: lower case, `_` written as `-`.
 fn slug(code: &str) -> String {
     code.to_ascii_lowercase().replace('_', "-")
-}
-
-/// A whole number with thousands separators: 2,329,823.
-fn grouped(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    if value < 0 { format!("-{out}") } else { out }
 }
 
 /// Km along the border with one decimal, or a dash when not computed.
