@@ -33,3 +33,4 @@ page-map-change = Change
 page-map-country-cn = China
 page-map-country-mm = Myanmar
 page-map-country-la = Laos
+page-map-focus-missing = The record asked for is not on your map.

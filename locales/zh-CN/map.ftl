@@ -33,3 +33,4 @@ page-map-change = 增减
 page-map-country-cn = 中国
 page-map-country-mm = 缅甸
 page-map-country-la = 老挝
+page-map-focus-missing = 要查看的记录不在您可见的地图范围内。

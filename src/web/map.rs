@@ -49,6 +49,7 @@ const LABELS: &[(&str, &str)] = &[
     ("partial", "page-map-partial"),
     ("noAccess", "page-map-no-access"),
     ("change", "page-map-change"),
+    ("focusMissing", "page-map-focus-missing"),
 ];
 
 /// Placeholders the script fills in (`{year}`), passed as Fluent arguments so that the

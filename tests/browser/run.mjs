@@ -84,6 +84,17 @@ try {
   findings.borderBins = bins;
   await page.screenshot({ path: join(screenshots, 'map-360-zh.png') });
 
+  // A record page's "on the map" link opens the map on that village, its popup showing the
+  // API's values and linking back.
+  const village = villages.features[0];
+  await page.goto(`${base}/map?focus=village:${village.id}`);
+  await page.waitForSelector('#map[data-state=ready]', { timeout: 30000 });
+  const popup = (await page.locator('.leaflet-popup-content').textContent()) || '';
+  check(popup.includes(village.properties.name_zh), `the popup names ${village.properties.name_zh}: ${popup}`);
+  check(popup.includes(village.properties.border_km.toFixed(1)), `the popup gives border km ${village.properties.border_km}: ${popup}`);
+  const recordLink = await page.locator('.leaflet-popup-content a').getAttribute('href');
+  check(recordLink === `/villages/${village.id}`, `the popup links to the village page: ${recordLink}`);
+
   // Switch to English with the switcher; labels come from locales/en.
   await Promise.all([page.waitForNavigation(), page.click('nav.languages a[hreflang=en]')]);
   await page.waitForSelector('#map[data-state=ready]', { timeout: 30000 });

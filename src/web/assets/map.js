@@ -33,7 +33,9 @@
   var overlays = {};
   var layerControl = L.control.layers(null, null, { collapsed: window.innerWidth < 600 }).addTo(map);
   var extentsByCounty = {};
+  // The extent of the user's own records (villages and posts), and of the whole line.
   var allBounds = L.latLngBounds([]);
+  var borderBounds = L.latLngBounds([]);
   var focusable = {};
   var messages = [];
 
@@ -138,9 +140,14 @@
     }
   }
 
-  function addOverlay(layer, name, visible) {
+  // Overlays join the layer switcher in a fixed order once everything has arrived, whatever
+  // order the responses came in.
+  var OVERLAY_ORDER = ['border', 'sectors', 'posts', 'villages', 'incidents'];
+  var overlayEntries = {};
+
+  function addOverlay(layer, name, visible, key) {
     overlays[name] = layer;
-    layerControl.addOverlay(layer, name);
+    overlayEntries[key] = { layer: layer, name: name };
     if (visible) {
       layer.addTo(map);
     }
@@ -180,10 +187,8 @@
         ));
       }
     });
-    addOverlay(layer, t.border, true);
-    layer.eachLayer(function (path) {
-      path.getLatLngs && allBounds.extend(path.getBounds());
-    });
+    addOverlay(layer, t.border, true, 'border');
+    borderBounds.extend(layer.getBounds());
     addLegend();
   }
 
@@ -193,8 +198,8 @@
         return;
       }
       var layer = L.geoJSON(collection, { style: { color: '#444', weight: 3, className: 'border-line' } });
-      addOverlay(layer, t.border, true);
-      allBounds.extend(layer.getBounds());
+      addOverlay(layer, t.border, true, 'border');
+      borderBounds.extend(layer.getBounds());
     });
   }
 
@@ -265,14 +270,14 @@
           [
             [p.is_key ? t.keyVillage : t.village, p.county ? localName(p.county) : null],
             [t.households, p.households],
-            [t.borderKm, km(p.border && p.border.border_km)],
-            [t.distanceM, metres(p.border && p.border.distance_m)]
+            [t.borderKm, km(p.border_km)],
+            [t.distanceM, metres(p.distance_m)]
           ],
           '/villages/' + feature.id
         ));
       }
     });
-    addOverlay(layer, t.villages, true);
+    addOverlay(layer, t.villages, true, 'villages');
     element.setAttribute('data-village-count', String(count));
     if (collection.numberMatched > count) {
       say(format(t.partial, { layer: t.villages, shown: count, matched: collection.numberMatched }));
@@ -330,14 +335,14 @@
           [
             [t.post, p.county ? localName(p.county) : null],
             [t.sector, km(p.sector_start_km) + '–' + km(p.sector_end_km) + ' km'],
-            [t.borderKm, km(p.border && p.border.border_km)],
-            [t.distanceM, metres(p.border && p.border.distance_m)]
+            [t.borderKm, km(p.border_km)],
+            [t.distanceM, metres(p.distance_m)]
           ],
           '/posts/' + feature.id
         ));
       }
     });
-    addOverlay(layer, t.posts, true);
+    addOverlay(layer, t.posts, true, 'posts');
   }
 
   function drawSectors(collection) {
@@ -360,7 +365,7 @@
         ));
       }
     });
-    addOverlay(layer, t.sectors, false);
+    addOverlay(layer, t.sectors, false, 'sectors');
   }
 
   // --- incidents, clustered ---------------------------------------------------------------
@@ -381,15 +386,15 @@
         [
           [t.incident, p.occurred_at ? p.occurred_at.slice(0, 10) : null],
           [t.persons, p.persons_apprehended],
-          [t.borderKm, km(p.border && p.border.border_km)],
-          [t.distanceM, metres(p.border && p.border.distance_m)]
+          [t.borderKm, km(p.border_km)],
+          [t.distanceM, metres(p.distance_m)]
         ],
         '/incidents/' + feature.id
       ));
       markers.push(marker);
     });
     cluster.addLayers(markers);
-    addOverlay(cluster, years && years.compare ? t.incidents + ' ' + years.compare : t.incidents, true);
+    addOverlay(cluster, years && years.compare ? t.incidents + ' ' + years.compare : t.incidents, true, 'incidents');
     element.setAttribute('data-incident-count', String(markers.length));
     if (collection.numberMatched > markers.length) {
       say(format(t.partial, { layer: t.incidents, shown: markers.length, matched: collection.numberMatched }));
@@ -398,6 +403,11 @@
 
   // --- when everything has arrived ---------------------------------------------------------
   function finish() {
+    OVERLAY_ORDER.forEach(function (key) {
+      if (overlayEntries[key]) {
+        layerControl.addOverlay(overlayEntries[key].layer, overlayEntries[key].name);
+      }
+    });
     var target = config.focus && focusable[config.focus];
     if (target) {
       var latLng = target.getLatLng();
@@ -409,7 +419,12 @@
         target.openPopup();
       }
     } else if (allBounds.isValid()) {
+      if (config.focus) {
+        say(t.focusMissing);
+      }
       map.fitBounds(allBounds, { padding: [10, 10] });
+    } else if (borderBounds.isValid()) {
+      map.fitBounds(borderBounds, { padding: [10, 10] });
     }
     element.setAttribute('data-state', 'ready');
   }
