@@ -43,6 +43,7 @@ impl Application {
     /// Binds the server over an existing, migrated connection.
     pub async fn build_with(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Application> {
         let border = services::border::active(&db).await?;
+        services::trends::ensure_rollup(&db, settings.time_zone()).await?;
         let listener = TcpListener::bind(settings.server.bind)?;
         let port = listener.local_addr()?.port();
         let shutdown_timeout = settings.server.shutdown_timeout_s;

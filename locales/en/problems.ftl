@@ -43,3 +43,7 @@ problem-invalid-time-detail = The parameter { $name } must be an RFC 3339 time (
 problem-invalid-year-detail = The year parameter must be a year from { $min } to { $max } (for example 2024); received: { $value }
 problem-invalid-bin-km-detail = The parameter bin_km (the length of each stretch of border, in km) must be a number from { $min } to { $max }; received: { $value }
 problem-years-not-ascending-detail = The compared year must come after the base year; received base={ $base }, compare={ $compare }.
+problem-unknown-period-detail = The parameter period must be month, quarter or year; received: { $value }
+problem-invalid-month-or-date-detail = The parameter { $name } must be a day (YYYY-MM-DD, for example 2024-03-15) or a month (YYYY-MM, for example 2024-03) from 2000 to 2100; received: { $value }
+problem-too-many-cells-detail = { $bins } stretches of border × { $periods } periods make { $cells } cells, more than the { $max } one answer may hold. Ask for longer stretches (bin_km), longer periods (period=quarter or year) or fewer dates (from, to).
+problem-unknown-grouping-detail = The parameter by must be total, section, bin, category or county; received: { $value }

@@ -45,3 +45,7 @@ problem-invalid-time-detail = ພາຣາມິເຕີ { $name } ຕ້ອງ
 problem-invalid-year-detail = ພາຣາມິເຕີ year ຕ້ອງເປັນປີ ຄ.ສ. ແຕ່ { $min } ຫາ { $max } (ຕົວຢ່າງ 2024); ຄ່າທີ່ໄດ້ຮັບ: { $value }
 problem-invalid-bin-km-detail = ພາຣາມິເຕີ bin_km (ຄວາມຍາວຂອງເສັ້ນຊາຍແດນແຕ່ລະຊ່ວງ, ຫົວໜ່ວຍກິໂລແມັດ) ຕ້ອງເປັນຕົວເລກແຕ່ { $min } ຫາ { $max }; ຄ່າທີ່ໄດ້ຮັບ: { $value }
 problem-years-not-ascending-detail = ປີທີ່ນຳມາປຽບທຽບ (compare) ຕ້ອງຢູ່ຫຼັງປີພື້ນຖານ (base); ຄ່າທີ່ໄດ້ຮັບ: base={ $base }, compare={ $compare }.
+problem-unknown-period-detail = ພາຣາມິເຕີ period ຕ້ອງເປັນ month (ເດືອນ), quarter (ໄຕມາດ) ຫຼື year (ປີ); ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-invalid-month-or-date-detail = ພາຣາມິເຕີ { $name } ຕ້ອງເປັນວັນທີ (YYYY-MM-DD, ຕົວຢ່າງ 2024-03-15) ຫຼື ເດືອນ (YYYY-MM, ຕົວຢ່າງ 2024-03) ລະຫວ່າງປີ ຄ.ສ. 2000 ຫາ 2100; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-too-many-cells-detail = ເສັ້ນຊາຍແດນ { $bins } ຊ່ວງ × { $periods } ໄລຍະເວລາ ເປັນ { $cells } ຊ່ອງ, ເກີນຂີດຈຳກັດ { $max } ຊ່ອງຕໍ່ການສອບຖາມໜຶ່ງຄັ້ງ. ກະລຸນາເພີ່ມຄວາມຍາວຂອງແຕ່ລະຊ່ວງ (bin_km), ໃຊ້ໄລຍະເວລາທີ່ຍາວກວ່າ (period=quarter ຫຼື year) ຫຼື ຫຼຸດຊ່ວງວັນທີລົງ (from, to).
+problem-unknown-grouping-detail = ພາຣາມິເຕີ by ຕ້ອງເປັນ total (ລວມ), section (ພາກສ່ວນຊາຍແດນ), bin (ຊ່ວງກິໂລແມັດ), category (ປະເພດ) ຫຼື county (ເມືອງ); ຄ່າທີ່ໄດ້ຮັບ: { $value }

@@ -45,3 +45,7 @@ problem-invalid-time-detail = { $name } ပါရာမီတာသည် RFC 33
 problem-invalid-year-detail = year ပါရာမီတာသည် { $min } မှ { $max } အထိ ခရစ်နှစ် (ဥပမာ 2024) ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
 problem-invalid-bin-km-detail = bin_km ပါရာမီတာ (နယ်စပ်မျဉ်း အပိုင်းတစ်ခုစီ၏ အလျား၊ ကီလိုမီတာဖြင့်) သည် { $min } မှ { $max } အထိ ဂဏန်း ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
 problem-years-not-ascending-detail = နှိုင်းယှဉ်သည့်နှစ် (compare) သည် အခြေခံနှစ် (base) ထက် နောက်ကျရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: base={ $base }, compare={ $compare }
+problem-unknown-period-detail = period ပါရာမီတာသည် month (လ)၊ quarter (သုံးလပတ်) သို့မဟုတ် year (နှစ်) ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-invalid-month-or-date-detail = { $name } ပါရာမီတာသည် ခရစ်နှစ် 2000 မှ 2100 အတွင်း ရက်စွဲ (YYYY-MM-DD၊ ဥပမာ 2024-03-15) သို့မဟုတ် လ (YYYY-MM၊ ဥပမာ 2024-03) ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-too-many-cells-detail = နယ်စပ်မျဉ်း အပိုင်း { $bins } ပိုင်း × ကာလ { $periods } ခုသည် အကွက် { $cells } ကွက် ဖြစ်၍ တစ်ကြိမ်မေးမြန်းမှုအတွက် ကန့်သတ်ချက် { $max } ကွက်ထက် ကျော်လွန်နေသည်။ အပိုင်းတစ်ခုစီ၏ အလျားကို တိုးပါ (bin_km)၊ ပိုရှည်သော ကာလကို သုံးပါ (period=quarter သို့မဟုတ် year) သို့မဟုတ် ရက်စွဲအပိုင်းအခြားကို လျှော့ပါ (from, to)။
+problem-unknown-grouping-detail = by ပါရာမီတာသည် total (စုစုပေါင်း)၊ section (နယ်စပ်အပိုင်း)၊ bin (ကီလိုမီတာအပိုင်း)၊ category (အမျိုးအစား) သို့မဟုတ် county (ခရိုင်) ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }

@@ -45,3 +45,7 @@ problem-invalid-time-detail = พารามิเตอร์ { $name } ต้
 problem-invalid-year-detail = พารามิเตอร์ year ต้องเป็นปี ค.ศ. ตั้งแต่ { $min } ถึง { $max } (เช่น 2024) ค่าที่ได้รับ: { $value }
 problem-invalid-bin-km-detail = พารามิเตอร์ bin_km (ความยาวของแนวชายแดนแต่ละช่วง หน่วยกิโลเมตร) ต้องเป็นตัวเลขตั้งแต่ { $min } ถึง { $max } ค่าที่ได้รับ: { $value }
 problem-years-not-ascending-detail = ปีที่นำมาเปรียบเทียบ (compare) ต้องอยู่หลังปีฐาน (base) ค่าที่ได้รับ: base={ $base }, compare={ $compare }
+problem-unknown-period-detail = พารามิเตอร์ period ต้องเป็น month (เดือน), quarter (ไตรมาส) หรือ year (ปี) ค่าที่ได้รับ: { $value }
+problem-invalid-month-or-date-detail = พารามิเตอร์ { $name } ต้องเป็นวันที่ (YYYY-MM-DD เช่น 2024-03-15) หรือเดือน (YYYY-MM เช่น 2024-03) ระหว่างปี ค.ศ. 2000 ถึง 2100 ค่าที่ได้รับ: { $value }
+problem-too-many-cells-detail = แนวชายแดน { $bins } ช่วง × { $periods } ช่วงเวลา รวมเป็น { $cells } ช่อง เกินขีดจำกัด { $max } ช่องต่อการสอบถามหนึ่งครั้ง กรุณาเพิ่มความยาวของแต่ละช่วง (bin_km) ใช้ช่วงเวลาที่ยาวขึ้น (period=quarter หรือ year) หรือลดช่วงวันที่ลง (from, to)
+problem-unknown-grouping-detail = พารามิเตอร์ by ต้องเป็น total (รวม), section (ส่วนของชายแดน), bin (ช่วงกิโลเมตร), category (ประเภท) หรือ county (อำเภอ) ค่าที่ได้รับ: { $value }

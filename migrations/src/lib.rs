@@ -9,6 +9,7 @@ mod m20261128_000003_incidents_cases_audit;
 mod m20261128_000004_seed_admin_units;
 mod m20261128_000005_border_versions;
 mod m20261128_000006_auth;
+mod m20261129_000007_incident_rollup;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_seed_admin_units::Migration),
             Box::new(m20261128_000005_border_versions::Migration),
             Box::new(m20261128_000006_auth::Migration),
+            Box::new(m20261129_000007_incident_rollup::Migration),
         ]
     }
 }

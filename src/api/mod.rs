@@ -47,6 +47,8 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/posts/sectors", web::get().to(features::list_post_sectors))
                 .route("/posts/{id}", web::get().to(features::get_post))
                 .route("/incidents", web::get().to(features::list_incidents))
+                .route("/incidents/trend", web::get().to(trends::trend))
+                .route("/incidents/change", web::get().to(trends::change))
                 .route("/incidents/{id}", web::get().to(features::get_incident)),
         );
 }

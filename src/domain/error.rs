@@ -32,6 +32,14 @@ pub enum DomainError {
     InvalidBinKm { value: String, min: f64, max: f64 },
     #[error("base year {base} is not before {compare}")]
     YearsNotAscending { base: i32, compare: i32 },
+    #[error("unknown period {value:?}")]
+    UnknownPeriod { value: String },
+    #[error("invalid day or month {name}={value:?}")]
+    InvalidMonthOrDate { name: &'static str, value: String },
+    #[error("{bins} bins × {periods} periods is more than {max} cells")]
+    TooManyCells { bins: usize, periods: usize, max: usize },
+    #[error("unknown grouping {value:?}")]
+    UnknownGrouping { value: String },
     #[error("invalid year {value:?} ({min}..={max})")]
     InvalidYear { value: String, min: i32, max: i32 },
     #[error("invalid date {name}={value:?}")]
@@ -66,6 +74,10 @@ impl DomainError {
             DomainError::InvalidTime { .. } => "problem-invalid-time-detail",
             DomainError::InvalidBinKm { .. } => "problem-invalid-bin-km-detail",
             DomainError::YearsNotAscending { .. } => "problem-years-not-ascending-detail",
+            DomainError::UnknownPeriod { .. } => "problem-unknown-period-detail",
+            DomainError::InvalidMonthOrDate { .. } => "problem-invalid-month-or-date-detail",
+            DomainError::TooManyCells { .. } => "problem-too-many-cells-detail",
+            DomainError::UnknownGrouping { .. } => "problem-unknown-grouping-detail",
             DomainError::InvalidDate { .. } => "page-filter-invalid-date",
             DomainError::UnknownCategory { .. } => "page-filter-unknown-category",
             DomainError::UnknownSection { .. } => "page-filter-unknown-section",
@@ -103,6 +115,18 @@ impl DomainError {
             DomainError::YearsNotAscending { base, compare } => {
                 vec![("base", base.to_string()), ("compare", compare.to_string())]
             }
+            DomainError::UnknownPeriod { value } | DomainError::UnknownGrouping { value } => {
+                vec![("value", value.clone())]
+            }
+            DomainError::InvalidMonthOrDate { name, value } => {
+                vec![("name", (*name).to_owned()), ("value", value.clone())]
+            }
+            DomainError::TooManyCells { bins, periods, max } => vec![
+                ("bins", bins.to_string()),
+                ("periods", periods.to_string()),
+                ("cells", bins.saturating_mul(*periods).to_string()),
+                ("max", max.to_string()),
+            ],
             DomainError::InvalidTime { name, value }
             | DomainError::InvalidDate { name, value }
             | DomainError::InvalidKm { name, value }

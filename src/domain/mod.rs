@@ -10,5 +10,6 @@ pub mod geo;
 pub mod incident;
 pub mod paging;
 pub mod period;
+pub mod trend;
 
 pub use error::DomainError;

@@ -8,6 +8,8 @@ pub mod case;
 pub mod case_event;
 pub mod department;
 pub mod incident;
+pub mod incident_rollup;
+pub mod incident_rollup_month;
 pub mod linkage;
 pub mod linkage_officer;
 pub mod login_throttle;
