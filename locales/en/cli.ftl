@@ -40,3 +40,7 @@ locales-absent = The required locale { $locale } has no folder.
 locales-incomplete = { $locale } lacks messages it must have: { $ids }
 locales-orphan = { $file }:{ $line }: { $id } is not defined in the reference locale { $reference }.
 locales-placeables = { $file }:{ $line }: { $id } uses the variables { $found } where the reference uses { $expected }.
+cli-report-no-year = Give the year of the report with --year, for example --year 2024.
+cli-report-bad-year = --year must be a year from { $min } to { $max } (for example 2024); received: { $value }
+cli-report-bad-lang = --lang must be one of { $choices }; received: { $value }
+cli-report-written = The report for { $year } is written to { $file }.

@@ -40,3 +40,7 @@ locales-absent = 缺少必备语言 { $locale } 的目录。
 locales-incomplete = { $locale } 缺少必备的消息：{ $ids }
 locales-orphan = { $file }:{ $line }：{ $id } 在参考语言 { $reference } 中没有定义。
 locales-placeables = { $file }:{ $line }：{ $id } 使用的变量为 { $found }，与参考语言的 { $expected } 不一致。
+cli-report-no-year = 请用 --year 指定报告年份，例如 --year 2024。
+cli-report-bad-year = --year 须为 { $min } 至 { $max } 之间的年份（例如 2024），收到：{ $value }
+cli-report-bad-lang = --lang 只能是 { $choices } 之一，收到：{ $value }
+cli-report-written = { $year } 年度报告已写入 { $file }。

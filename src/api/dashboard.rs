@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::ApiError;
 use super::auth::Caller;
 use crate::domain::period::parse_year;
-use crate::services::figures::{self, Unit};
+use crate::services::figures::{self, Figure, Unit};
 use crate::startup::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -35,6 +35,21 @@ fn number(unit: Unit, value: Option<f64>) -> Value {
     }
 }
 
+/// A figure as JSON: `id`, `unit`, `base`, `compare` (`null` when missing), `change` (one
+/// decimal, `null` without a percentage) and `changeUnit` (`pp` or `percent`). The yearly
+/// report writes its figures the same way.
+pub(super) fn figure_json(figure: &Figure) -> Value {
+    let unit = figure.key.unit();
+    json!({
+        "id": figure.key.id(),
+        "unit": unit_name(unit),
+        "base": number(unit, figure.base),
+        "compare": number(unit, figure.compare),
+        "change": figure.change,
+        "changeUnit": if unit.changes_in_points() { "pp" } else { "percent" },
+    })
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     caller: Caller,
@@ -42,21 +57,7 @@ pub async fn show(
 ) -> Result<HttpResponse, ApiError> {
     let year = query.year.as_deref().map(parse_year).transpose()?;
     let found = figures::dashboard(&state.db, caller.principal(), year, state.settings.time_zone()).await?;
-    let items: Vec<Value> = found
-        .figures
-        .iter()
-        .map(|figure| {
-            let unit = figure.key.unit();
-            json!({
-                "id": figure.key.id(),
-                "unit": unit_name(unit),
-                "base": number(unit, figure.base),
-                "compare": number(unit, figure.compare),
-                "change": figure.change,
-                "changeUnit": if unit.changes_in_points() { "pp" } else { "percent" },
-            })
-        })
-        .collect();
+    let items: Vec<Value> = found.figures.iter().map(figure_json).collect();
     Ok(HttpResponse::Ok().json(json!({
         "baseYear": found.base_year,
         "compareYear": found.compare_year,

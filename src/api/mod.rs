@@ -10,6 +10,7 @@ mod geojson_out;
 mod health;
 pub mod lang;
 pub mod problem;
+mod report;
 pub mod trends;
 
 use actix_web::error::JsonPayloadError;
@@ -41,6 +42,7 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/border/locate", web::post().to(border::locate_many))
                 .route("/border/bins", web::get().to(trends::bins))
                 .route("/dashboard", web::get().to(dashboard::show))
+                .route("/reports/yearly", web::get().to(report::yearly))
                 .route("/villages", web::get().to(features::list_villages))
                 .route("/villages/{id}", web::get().to(features::get_village))
                 .route("/posts", web::get().to(features::list_posts))

@@ -5,6 +5,7 @@ mod border;
 mod demo;
 mod locales;
 mod locate;
+mod report;
 mod serve;
 mod user;
 
@@ -94,6 +95,24 @@ pub enum Command {
     Border {
         #[command(subcommand)]
         command: BorderCommand,
+    },
+    /// The yearly report of the whole prefecture: incidents and persons apprehended year on
+    /// year (in total, by section and by county), the key villages' indicators, linkage visit
+    /// compliance, outreach coverage and case handling time. Missing data say so; a bad or
+    /// missing year exits with code 2.
+    Report {
+        /// The year reported on, compared with the year before (e.g. 2024).
+        #[arg(long)]
+        year: Option<String>,
+        /// Language of the report: zh-CN or en (default: locale.default).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// md (Markdown) or html (a standalone page, ready to print).
+        #[arg(long, value_enum, default_value_t = report::Format::Md)]
+        format: report::Format,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -196,6 +215,9 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Locales { command: LocalesCommand::Check { dir } } => locales::check(&context, &dir),
         Command::Border { command: BorderCommand::Import { file, pillars } } => {
             border::import(&context, &file, pillars.as_deref()).await
+        }
+        Command::Report { year, lang, format, output } => {
+            report::yearly(&context, year.as_deref(), lang.as_deref(), format, output.as_deref()).await
         }
     };
     match outcome {

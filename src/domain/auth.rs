@@ -57,6 +57,7 @@ pub enum Action {
     ReadDashboard,
     ReadDepartments,
     ReadLinkages,
+    ReadReports,
 }
 
 /// Who may perform an action.
@@ -82,6 +83,7 @@ pub fn policy(action: Action) -> Access {
         Action::ReadAudit | Action::ReadDashboard => Access::Roles(&[Role::Admin, Role::Official]),
         Action::ReadDepartments => Access::Roles(&Role::ALL),
         Action::ReadLinkages => Access::Roles(&[Role::Admin, Role::Official, Role::LiaisonOfficer]),
+        Action::ReadReports => Access::Roles(&[Role::Admin, Role::Official]),
     }
 }
 

@@ -5,6 +5,7 @@
 //! never shown as its id. `check` holds the rules `banna locales check` enforces.
 
 mod check;
+mod numbers;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -15,6 +16,7 @@ use rust_embed::Embed;
 use unic_langid::LanguageIdentifier;
 
 pub use check::{Coverage, check_dir, check_sources};
+pub use numbers::{grouped, signed};
 
 #[derive(Embed)]
 #[folder = "locales/"]

@@ -76,6 +76,21 @@ impl AdminTree {
         found
     }
 
+    /// The unit a jurisdiction is named after: the prefecture for the whole of it, else the
+    /// top of the subtree (the unit the user was placed at).
+    pub fn top_of(&self, scope: &Jurisdiction) -> Option<UnitRef> {
+        match scope {
+            Jurisdiction::All => self.at_level("prefecture").into_iter().next().map(|(_, unit)| unit),
+            Jurisdiction::Units(ids) => ids
+                .iter()
+                .find(|id| {
+                    let parent = self.units.get(id).and_then(|unit| unit.parent_id);
+                    parent.is_none_or(|parent| !ids.contains(&parent))
+                })
+                .and_then(|id| self.unit(*id)),
+        }
+    }
+
     /// What a user placed at `unit_id` sees: everything at prefecture level, else the subtree.
     pub fn jurisdiction(&self, unit_id: i32) -> Jurisdiction {
         let Some(unit) = self.units.get(&unit_id) else { return Jurisdiction::Units(Vec::new()) };

@@ -185,6 +185,24 @@ impl Unit {
     pub fn changes_in_points(self) -> bool {
         self == Unit::Percent
     }
+
+    /// A value as officials write it: "2,329,823", "87.5 %", "3.2" (days are in the label).
+    pub fn written(self, value: f64) -> String {
+        match self {
+            Unit::Count | Unit::Cny => crate::i18n::grouped(value.round() as i64),
+            Unit::Percent => format!("{value:.1}\u{a0}%"),
+            Unit::Days => format!("{value:.1}"),
+        }
+    }
+
+    /// The number as the API gives it and pages carry it in `data-value`: whole units without
+    /// decimals, the others with one.
+    pub fn plain(self, value: f64) -> String {
+        match self {
+            Unit::Count | Unit::Cny => format!("{value:.0}"),
+            Unit::Percent | Unit::Days => format!("{value:.1}"),
+        }
+    }
 }
 
 /// The figures of the dashboard, in the order they are shown.
@@ -292,11 +310,24 @@ pub async fn dashboard(
 ) -> Result<Dashboard, ServiceError> {
     let principal = auth::require(caller, Action::ReadDashboard)?;
     let scope = &principal.jurisdiction;
-    let now = Utc::now();
     let compare_year = match year {
         Some(year) => year,
-        None => latest_incident_year(db, scope, tz).await?.unwrap_or_else(|| local_year(now, &tz)),
+        None => latest_incident_year(db, scope, tz).await?.unwrap_or_else(|| local_year(Utc::now(), &tz)),
     };
+    dashboard_of(db, scope, compare_year, tz).await
+}
+
+/// The dashboard's figures of `scope` for `compare_year` against the year before, without an
+/// authorization check: for use cases that made their own (the yearly report) and for the
+/// command line, which runs as the system over the whole prefecture.
+#[tracing::instrument(skip(db))]
+pub async fn dashboard_of(
+    db: &DatabaseConnection,
+    scope: &Jurisdiction,
+    compare_year: i32,
+    tz: chrono_tz::Tz,
+) -> Result<Dashboard, ServiceError> {
+    let now = Utc::now();
     let base_year = compare_year - 1;
     let years = [base_year, compare_year];
 
@@ -544,4 +575,18 @@ async fn case_handling(
             .count();
         CaseHandling { handled: handling_time(&days), open_overdue: (!reported.is_empty()).then_some(overdue as f64) }
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Unit;
+
+    #[test]
+    fn values_are_written_per_unit() {
+        assert_eq!(Unit::Percent.written(87.5), "87.5\u{a0}%");
+        assert_eq!(Unit::Days.written(3.0), "3.0");
+        assert_eq!(Unit::Cny.written(12_345.0), "12,345");
+        assert_eq!(Unit::Cny.plain(12_345.0), "12345");
+        assert_eq!(Unit::Percent.plain(90.0), "90.0");
+    }
 }

@@ -11,6 +11,7 @@ pub mod health;
 pub mod locate_csv;
 pub mod places;
 pub mod records;
+pub mod report;
 pub mod trends;
 
 use crate::domain::DomainError;

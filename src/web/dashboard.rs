@@ -11,11 +11,11 @@ use fluent_bundle::FluentValue;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use super::html::{Layout, MessagePage, grouped, render, to_login};
+use super::html::{Layout, MessagePage, render, to_login};
 use crate::api::auth::Caller;
 use crate::api::lang::negotiate_for;
 use crate::domain::period::parse_year;
-use crate::i18n::Localizer;
+use crate::i18n::{Localizer, signed};
 use crate::services::figures::{self, Figure, FigureKey, Unit};
 use crate::services::{ServiceError, auth};
 use crate::startup::AppState;
@@ -49,6 +49,8 @@ struct Labels {
     figure: String,
     change: String,
     notes: Vec<String>,
+    /// The link to the printable yearly report of the compared year.
+    report: String,
 }
 
 #[derive(Template)]
@@ -70,34 +72,6 @@ pub struct DashboardQuery {
     year: Option<String>,
 }
 
-/// The number of a cell as the API writes it: whole units without decimals, others with one.
-fn raw(unit: Unit, value: f64) -> String {
-    match unit {
-        Unit::Count | Unit::Cny => format!("{value:.0}"),
-        Unit::Percent | Unit::Days => format!("{value:.1}"),
-    }
-}
-
-/// A value as officials write it: "2,329,823", "87.5 %", "3.2" (days are in the label).
-fn shown(unit: Unit, value: f64) -> String {
-    match unit {
-        Unit::Count | Unit::Cny => grouped(value.round() as i64),
-        Unit::Percent => format!("{value:.1}\u{a0}%"),
-        Unit::Days => format!("{value:.1}"),
-    }
-}
-
-/// "+4.2", "−31.3" (a true minus sign), "0.0".
-fn signed(change: f64) -> String {
-    if change < 0.0 {
-        format!("−{:.1}", -change)
-    } else if change > 0.0 {
-        format!("+{change:.1}")
-    } else {
-        "0.0".to_owned()
-    }
-}
-
 /// The change cell: "−31.3 %" for counts, "+4.2 pp" for shares; "new" when a count grew from
 /// 0, "no change" when it stayed 0, "no data" when a year is missing.
 fn change_cell(localizer: &Localizer, lang: &LanguageIdentifier, figure: &Figure) -> Cell {
@@ -117,7 +91,7 @@ fn change_cell(localizer: &Localizer, lang: &LanguageIdentifier, figure: &Figure
 
 fn value_cell(localizer: &Localizer, lang: &LanguageIdentifier, unit: Unit, value: Option<f64>) -> Cell {
     match value {
-        Some(value) => Cell { text: shown(unit, value), value: Some(raw(unit, value)), missing: false },
+        Some(value) => Cell { text: unit.written(value), value: Some(unit.plain(value)), missing: false },
         None => Cell { text: localizer.text(lang, "page-dashboard-no-data"), value: None, missing: true },
     }
 }
@@ -242,6 +216,7 @@ pub async fn show(
                 .iter()
                 .map(|id| localizer.text(&lang, id))
                 .collect(),
+            report: localizer.format(&lang, "page-report-link", &[("year", FluentValue::from(dashboard.compare_year))]),
         },
         base_year: dashboard.base_year,
         compare_year: dashboard.compare_year,
@@ -252,8 +227,7 @@ pub async fn show(
 
 #[cfg(test)]
 mod tests {
-    use super::{raw, shown, signed};
-    use crate::services::figures::Unit;
+    use super::signed;
     use crate::web::html::grouped;
 
     #[test]
@@ -262,15 +236,6 @@ mod tests {
         assert_eq!(grouped(557), "557");
         assert_eq!(grouped(1000), "1,000");
         assert_eq!(grouped(0), "0");
-    }
-
-    #[test]
-    fn values_are_written_per_unit() {
-        assert_eq!(shown(Unit::Percent, 87.5), "87.5\u{a0}%");
-        assert_eq!(shown(Unit::Days, 3.0), "3.0");
-        assert_eq!(shown(Unit::Cny, 12_345.0), "12,345");
-        assert_eq!(raw(Unit::Cny, 12_345.0), "12345");
-        assert_eq!(raw(Unit::Percent, 90.0), "90.0");
     }
 
     #[test]

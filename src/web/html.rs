@@ -135,18 +135,8 @@ pub fn to_login(req: &HttpRequest) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((LOCATION, location)).finish()
 }
 
-/// A whole number with thousands separators: 2,329,823.
-pub fn grouped(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    if value < 0 { format!("-{out}") } else { out }
-}
+/// A whole number with thousands separators, as on every page.
+pub use crate::i18n::grouped;
 
 /// Renders a page; a template that fails to render is logged and answered with a 500.
 pub fn render(status: StatusCode, template: &impl Template) -> HttpResponse {

@@ -8,6 +8,7 @@ mod html;
 mod login;
 mod map;
 mod records;
+mod report;
 
 use actix_web::web;
 
@@ -29,6 +30,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/linkages/{id}", web::get().to(records::linkages::show))
         .route("/incidents", web::get().to(records::incidents::list))
         .route("/incidents/{id}", web::get().to(records::incidents::show))
+        .route("/reports/yearly", web::get().to(report::yearly))
+        .route("/static/report.css", web::get().to(report::stylesheet))
         .route("/static/app.css", web::get().to(html::stylesheet))
         .route("/static/map.js", web::get().to(assets::map_script))
         .route("/static/map.css", web::get().to(assets::map_stylesheet))

@@ -22,6 +22,7 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/static/app.css", None),
     ("GET", "/static/map.js", None),
     ("GET", "/static/map.css", None),
+    ("GET", "/static/report.css", None),
     ("GET", "/static/vendor/{file:.*}", None),
     ("GET", "/api/v1/audit", Some(&["admin", "official"])),
     ("POST", "/api/v1/auth/login", None),
@@ -37,6 +38,7 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     // An image: 401/403 with a plain body, not the pages' redirect to /login.
     ("GET", "/charts/border-strip.svg", Some(&["admin", "official"])),
     ("GET", "/api/v1/dashboard", Some(&["admin", "official"])),
+    ("GET", "/api/v1/reports/yearly", Some(&["admin", "official"])),
     ("GET", "/api/v1/villages", Some(ALL)),
     ("GET", "/api/v1/villages/{id}", Some(ALL)),
     ("GET", "/api/v1/posts", Some(ALL)),
@@ -53,6 +55,7 @@ const CSRF_FORMS: &[(&str, &str)] = &[("POST", "/login"), ("POST", "/logout")];
 /// Pages for signed-in roles: the public is sent to /login (303), other roles get 403.
 const PAGES: &[(&str, &str, &[&str])] = &[
     ("GET", "/", &["admin", "official"]),
+    ("GET", "/reports/yearly", &["admin", "official"]),
     ("GET", "/map", ALL),
     ("GET", "/villages", ALL),
     ("GET", "/villages/{id}", ALL),
@@ -119,6 +122,7 @@ async fn call(app: &TestApp, client: &reqwest::Client, method: &str, path: &str)
     } else {
         concrete
     };
+    let concrete = if concrete.ends_with("/reports/yearly") { format!("{concrete}?year=2024") } else { concrete };
     let mut request =
         client.request(Method::from_bytes(method.as_bytes()).expect("method"), format!("{}{concrete}", app.address));
     if let Some(body) = body_for(method, path) {

@@ -102,6 +102,11 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The URL of the app's database, for the `banna` binary run against it.
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.address)).send().await.expect("request")
     }

@@ -13,5 +13,6 @@ mod health;
 mod helpers;
 mod locales;
 mod pages;
+mod report;
 mod schema;
 mod trends;
