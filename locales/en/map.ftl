@@ -34,3 +34,6 @@ page-map-country-cn = China
 page-map-country-mm = Myanmar
 page-map-country-la = Laos
 page-map-focus-missing = The record asked for is not on your map.
+page-map-layer-density = Incident density
+page-map-density-legend = Incidents per { $km } km cell, { $year }
+page-map-cell = Grid cell (about { $km } × { $km } km)

@@ -47,3 +47,5 @@ problem-unknown-period-detail = The parameter period must be month, quarter or y
 problem-invalid-month-or-date-detail = The parameter { $name } must be a day (YYYY-MM-DD, for example 2024-03-15) or a month (YYYY-MM, for example 2024-03) from 2000 to 2100; received: { $value }
 problem-too-many-cells-detail = { $bins } stretches of border × { $periods } periods make { $cells } cells, more than the { $max } one answer may hold. Ask for longer stretches (bin_km), longer periods (period=quarter or year) or fewer dates (from, to).
 problem-unknown-grouping-detail = The parameter by must be total, section, bin, category or county; received: { $value }
+problem-invalid-cell-km-detail = The parameter cell_km (the side of each grid cell, in km) must be a number from { $min } to { $max }; received: { $value }
+problem-invalid-alpha-detail = The parameter alpha (the false discovery rate to keep to) must be a number above 0 and below 0.5, for example 0.05; received: { $value }

@@ -49,3 +49,5 @@ problem-unknown-period-detail = ພາຣາມິເຕີ period ຕ້ອງ�
 problem-invalid-month-or-date-detail = ພາຣາມິເຕີ { $name } ຕ້ອງເປັນວັນທີ (YYYY-MM-DD, ຕົວຢ່າງ 2024-03-15) ຫຼື ເດືອນ (YYYY-MM, ຕົວຢ່າງ 2024-03) ລະຫວ່າງປີ ຄ.ສ. 2000 ຫາ 2100; ຄ່າທີ່ໄດ້ຮັບ: { $value }
 problem-too-many-cells-detail = ເສັ້ນຊາຍແດນ { $bins } ຊ່ວງ × { $periods } ໄລຍະເວລາ ເປັນ { $cells } ຊ່ອງ, ເກີນຂີດຈຳກັດ { $max } ຊ່ອງຕໍ່ການສອບຖາມໜຶ່ງຄັ້ງ. ກະລຸນາເພີ່ມຄວາມຍາວຂອງແຕ່ລະຊ່ວງ (bin_km), ໃຊ້ໄລຍະເວລາທີ່ຍາວກວ່າ (period=quarter ຫຼື year) ຫຼື ຫຼຸດຊ່ວງວັນທີລົງ (from, to).
 problem-unknown-grouping-detail = ພາຣາມິເຕີ by ຕ້ອງເປັນ total (ລວມ), section (ພາກສ່ວນຊາຍແດນ), bin (ຊ່ວງກິໂລແມັດ), category (ປະເພດ) ຫຼື county (ເມືອງ); ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-invalid-cell-km-detail = ພາຣາມິເຕີ cell_km (ຄວາມຍາວຂ້າງຂອງແຕ່ລະຕາລາງ, ຫົວໜ່ວຍກິໂລແມັດ) ຕ້ອງເປັນຕົວເລກແຕ່ { $min } ຫາ { $max }; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-invalid-alpha-detail = ພາຣາມິເຕີ alpha (ອັດຕາການຄົ້ນພົບທີ່ຜິດພາດທີ່ຍອມຮັບໄດ້) ຕ້ອງເປັນຕົວເລກທີ່ໃຫຍ່ກວ່າ 0 ແລະ ນ້ອຍກວ່າ 0.5, ຕົວຢ່າງ 0.05; ຄ່າທີ່ໄດ້ຮັບ: { $value }

@@ -49,3 +49,5 @@ problem-unknown-period-detail = พารามิเตอร์ period ต้�
 problem-invalid-month-or-date-detail = พารามิเตอร์ { $name } ต้องเป็นวันที่ (YYYY-MM-DD เช่น 2024-03-15) หรือเดือน (YYYY-MM เช่น 2024-03) ระหว่างปี ค.ศ. 2000 ถึง 2100 ค่าที่ได้รับ: { $value }
 problem-too-many-cells-detail = แนวชายแดน { $bins } ช่วง × { $periods } ช่วงเวลา รวมเป็น { $cells } ช่อง เกินขีดจำกัด { $max } ช่องต่อการสอบถามหนึ่งครั้ง กรุณาเพิ่มความยาวของแต่ละช่วง (bin_km) ใช้ช่วงเวลาที่ยาวขึ้น (period=quarter หรือ year) หรือลดช่วงวันที่ลง (from, to)
 problem-unknown-grouping-detail = พารามิเตอร์ by ต้องเป็น total (รวม), section (ส่วนของชายแดน), bin (ช่วงกิโลเมตร), category (ประเภท) หรือ county (อำเภอ) ค่าที่ได้รับ: { $value }
+problem-invalid-cell-km-detail = พารามิเตอร์ cell_km (ความยาวด้านของแต่ละช่องตาราง หน่วยกิโลเมตร) ต้องเป็นตัวเลขตั้งแต่ { $min } ถึง { $max } ค่าที่ได้รับ: { $value }
+problem-invalid-alpha-detail = พารามิเตอร์ alpha (อัตราการค้นพบที่ผิดพลาดที่ยอมรับได้) ต้องเป็นตัวเลขที่มากกว่า 0 และน้อยกว่า 0.5 เช่น 0.05 ค่าที่ได้รับ: { $value }

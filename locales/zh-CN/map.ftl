@@ -34,3 +34,6 @@ page-map-country-cn = 中国
 page-map-country-mm = 缅甸
 page-map-country-la = 老挝
 page-map-focus-missing = 要查看的记录不在您可见的地图范围内。
+page-map-layer-density = 案事件密度
+page-map-density-legend = 每 { $km } 公里网格案事件数（{ $year } 年）
+page-map-cell = 网格（约 { $km } × { $km } 公里）

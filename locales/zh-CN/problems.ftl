@@ -47,3 +47,5 @@ problem-unknown-period-detail = 参数 period 应为 month（月）、quarter（
 problem-invalid-month-or-date-detail = 参数 { $name } 应为 2000 年至 2100 年之间的日期（YYYY-MM-DD，例如 2024-03-15）或月份（YYYY-MM，例如 2024-03）；收到的是：{ $value }
 problem-too-many-cells-detail = { $bins } 段边境线 × { $periods } 个时段共 { $cells } 个单元格，超过单次查询上限 { $max } 个。请加大分段长度（bin_km）、改用更长的时段（period=quarter 或 year）或缩短日期范围（from、to）。
 problem-unknown-grouping-detail = 参数 by 应为 total（合计）、section（边境段）、bin（公里分段）、category（类别）或 county（县市）；收到的是：{ $value }
+problem-invalid-cell-km-detail = 参数 cell_km（网格单元的边长，单位公里）应为 { $min } 到 { $max } 之间的数；收到的是：{ $value }
+problem-invalid-alpha-detail = 参数 alpha（要控制的错误发现率）应为大于 0、小于 0.5 的数（例如 0.05）；收到的是：{ $value }

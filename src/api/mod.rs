@@ -8,6 +8,7 @@ mod dashboard;
 mod features;
 mod geojson_out;
 mod health;
+mod hotspots;
 pub mod lang;
 pub mod problem;
 mod report;
@@ -51,6 +52,8 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/incidents", web::get().to(features::list_incidents))
                 .route("/incidents/trend", web::get().to(trends::trend))
                 .route("/incidents/change", web::get().to(trends::change))
+                .route("/incidents/hotspots", web::get().to(hotspots::hotspots))
+                .route("/incidents/grid", web::get().to(hotspots::grid))
                 .route("/incidents/{id}", web::get().to(features::get_incident)),
         );
 }

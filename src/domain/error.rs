@@ -54,6 +54,10 @@ pub enum DomainError {
     ReversedRange { name: &'static str, min: String, max: String },
     #[error("invalid yes/no value {name}={value:?}")]
     InvalidFlag { name: &'static str, value: String },
+    #[error("invalid cell size {value:?} km ({min}..={max})")]
+    InvalidCellKm { value: String, min: f64, max: f64 },
+    #[error("invalid significance level {value:?}")]
+    InvalidAlpha { value: String },
 }
 
 impl DomainError {
@@ -85,6 +89,8 @@ impl DomainError {
             DomainError::ReversedRange { .. } => "page-filter-reversed-range",
             DomainError::InvalidFlag { .. } => "page-filter-invalid-flag",
             DomainError::InvalidYear { .. } => "problem-invalid-year-detail",
+            DomainError::InvalidCellKm { .. } => "problem-invalid-cell-km-detail",
+            DomainError::InvalidAlpha { .. } => "problem-invalid-alpha-detail",
         }
     }
 
@@ -140,6 +146,10 @@ impl DomainError {
             DomainError::InvalidYear { value, min, max } => {
                 vec![("value", value.clone()), ("min", min.to_string()), ("max", max.to_string())]
             }
+            DomainError::InvalidCellKm { value, min, max } => {
+                vec![("value", value.clone()), ("min", min.to_string()), ("max", max.to_string())]
+            }
+            DomainError::InvalidAlpha { value } => vec![("value", value.clone())],
         }
     }
 }

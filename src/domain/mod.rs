@@ -7,9 +7,11 @@ pub mod error;
 pub mod figures;
 pub mod filter;
 pub mod geo;
+pub mod grid;
 pub mod incident;
 pub mod paging;
 pub mod period;
+pub mod stats;
 pub mod trend;
 
 pub use error::DomainError;

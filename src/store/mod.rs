@@ -4,6 +4,7 @@
 pub mod entities;
 pub mod features;
 pub mod incident_bins;
+pub mod incident_cells;
 pub mod incident_rollup;
 pub mod located;
 pub mod meta;

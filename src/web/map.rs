@@ -50,11 +50,14 @@ const LABELS: &[(&str, &str)] = &[
     ("noAccess", "page-map-no-access"),
     ("change", "page-map-change"),
     ("focusMissing", "page-map-focus-missing"),
+    ("density", "page-map-layer-density"),
+    ("densityLegend", "page-map-density-legend"),
+    ("cell", "page-map-cell"),
 ];
 
 /// Placeholders the script fills in (`{year}`), passed as Fluent arguments so that the
 /// translated sentence keeps them where the translator put them.
-const PLACEHOLDERS: &[&str] = &["layer", "shown", "matched", "year"];
+const PLACEHOLDERS: &[&str] = &["layer", "shown", "matched", "year", "km"];
 
 #[derive(Serialize)]
 struct MapConfig {
@@ -63,6 +66,8 @@ struct MapConfig {
     tile_attribution: String,
     focus: Option<String>,
     bin_km: u32,
+    /// Side of the heat layer's grid cells (`/api/v1/incidents/grid`), km.
+    cell_km: f64,
     labels: serde_json::Map<String, serde_json::Value>,
     categories: serde_json::Map<String, serde_json::Value>,
     countries: Vec<CountryLabel>,
@@ -178,6 +183,7 @@ fn config_json(localizer: &Localizer, lang: &LanguageIdentifier, state: &AppStat
         tile_attribution: map.tile_attribution.clone(),
         focus,
         bin_km: 10,
+        cell_km: crate::domain::grid::DEFAULT_CELL_KM,
         labels,
         categories,
         countries: country_labels(localizer, lang, &state.border),

@@ -47,6 +47,8 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/api/v1/incidents", Some(&["admin", "official", "post_staff"])),
     ("GET", "/api/v1/incidents/trend", Some(&["admin", "official", "post_staff"])),
     ("GET", "/api/v1/incidents/change", Some(&["admin", "official", "post_staff"])),
+    ("GET", "/api/v1/incidents/hotspots", Some(&["admin", "official", "post_staff"])),
+    ("GET", "/api/v1/incidents/grid", Some(&["admin", "official", "post_staff"])),
     ("GET", "/api/v1/incidents/{id}", Some(&["admin", "official", "post_staff"])),
 ];
 

@@ -10,6 +10,7 @@ mod dashboard;
 mod demo;
 mod features;
 mod health;
+mod hotspots;
 mod helpers;
 mod locales;
 mod pages;

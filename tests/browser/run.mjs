@@ -138,6 +138,19 @@ try {
   await deskPage.waitForSelector('#map[data-state=ready]', { timeout: 30000 });
   await deskPage.screenshot({ path: join(screenshots, 'map-1280-zh.png') });
 
+  // The incident density overlay (last in the layer switcher) is off until switched on; then
+  // it draws one cell per feature of the grid API for the compared year, and its legend shows.
+  check((await deskPage.locator('path.density-cell').count()) === 0, 'the density layer starts switched off');
+  const compareYear = (await apiJson(deskPage, '/api/v1/border/bins')).compare_year;
+  const grid = await apiJson(deskPage, `/api/v1/incidents/grid?cell_km=5&year=${compareYear}`);
+  check(grid.features.length > 0, 'the grid API has cells for the compared year');
+  await deskPage.locator('.leaflet-control-layers-overlays input').last().evaluate((input) => input.click());
+  const cells = await deskPage.locator('path.density-cell').count();
+  check(cells === grid.features.length, `density cells ${cells} != grid API features ${grid.features.length}`);
+  check(await deskPage.locator('.map-legend-density').isVisible(), 'the density legend shows with its layer');
+  findings.densityCells = cells;
+  await deskPage.screenshot({ path: join(screenshots, 'map-1280-density-zh.png') });
+
   check(errors.length === 0, `the pages logged errors: ${errors.join(' | ')}`);
   console.log(JSON.stringify(findings));
 } catch (error) {

@@ -18,6 +18,9 @@
     'new': '#7f0000',
     none: '#c8c8c8'
   };
+  // The density layer's sequential ramp, light to dark (ColorBrewer YlOrBr, five classes):
+  // distinct from the red and green of the change classes.
+  var DENSITY_COLOURS = ['#ffffd4', '#fed98e', '#fe9929', '#d95f0e', '#993404'];
   var CHANGE_LABELS = {
     down: t.changeDown,
     same: t.changeSame,
@@ -142,7 +145,7 @@
 
   // Overlays join the layer switcher in a fixed order once everything has arrived, whatever
   // order the responses came in.
-  var OVERLAY_ORDER = ['border', 'sectors', 'posts', 'villages', 'incidents'];
+  var OVERLAY_ORDER = ['border', 'sectors', 'posts', 'villages', 'incidents', 'density'];
   var overlayEntries = {};
 
   function addOverlay(layer, name, visible, key) {
@@ -205,8 +208,11 @@
 
   // The legend: inside the map on wide screens, below it on phones (where it would hide
   // half of the map).
+  var legendBox = null;
+
   function addLegend() {
     var box = document.createElement('div');
+    legendBox = box;
     box.className = 'map-legend';
     var title = document.createElement('strong');
     title.textContent = t.legend + (years ? ' ' + years.base + '→' + years.compare : '');
@@ -401,6 +407,103 @@
     }
   }
 
+  // --- incident density: the compared year's incidents per grid cell -----------------------
+  // Classes on a logarithmic scale from 1 to the busiest cell (counts are skewed: many cells
+  // with one or two incidents, a few with dozens, which are the ones to see): class c of n
+  // ends at max^(c/n), rounded; at most one class per colour, each (previous upper, upper].
+  function densityClasses(counts) {
+    var max = Math.max.apply(null, counts);
+    var uppers = [];
+    for (var c = 1; c <= DENSITY_COLOURS.length; c += 1) {
+      var upper = c === DENSITY_COLOURS.length ? max : Math.round(Math.pow(max, c / DENSITY_COLOURS.length));
+      if (upper >= 1 && (uppers.length === 0 || upper > uppers[uppers.length - 1])) {
+        uppers.push(upper);
+      }
+    }
+    return uppers;
+  }
+
+  // The colour of class `index` of `classes`, spread over the whole ramp.
+  function densityColour(index, classes) {
+    var last = DENSITY_COLOURS.length - 1;
+    return DENSITY_COLOURS[classes > 1 ? Math.round(index * last / (classes - 1)) : last];
+  }
+
+  function drawDensity(collection) {
+    if (collection === null || !collection.features.length) {
+      return;
+    }
+    var uppers = densityClasses(collection.features.map(function (feature) { return feature.properties.count; }));
+    var classOf = function (count) {
+      var index = 0;
+      while (index < uppers.length - 1 && count > uppers[index]) {
+        index += 1;
+      }
+      return index;
+    };
+    var cellKm = collection.cell_km;
+    // Below the border, its sectors and the markers, whatever order layers are switched on.
+    var pane = map.createPane('density');
+    pane.style.zIndex = 350;
+    var layer = L.geoJSON(collection, {
+      pane: 'density',
+      style: function (feature) {
+        return {
+          color: '#7f3b08',
+          weight: 0.5,
+          opacity: 0.6,
+          fillColor: densityColour(classOf(feature.properties.count), uppers.length),
+          fillOpacity: 0.65,
+          className: 'density-cell'
+        };
+      },
+      onEachFeature: function (feature, path) {
+        var p = feature.properties;
+        path.bindPopup(popup(
+          format(t.cell, { km: cellKm }),
+          [
+            [format(t.incidentsYears, { year: years.compare }), p.count],
+            [t.persons, p.persons]
+          ],
+          null
+        ));
+      }
+    });
+    addOverlay(layer, t.density + ' ' + years.compare, false, 'density');
+    element.setAttribute('data-density-cells', String(collection.features.length));
+    addDensityLegend(uppers, cellKm, layer);
+  }
+
+  // The density classes join the legend, shown while the layer is on.
+  function addDensityLegend(uppers, cellKm, layer) {
+    if (!legendBox) {
+      return;
+    }
+    var section = document.createElement('div');
+    section.className = 'map-legend-density';
+    var title = document.createElement('div');
+    title.className = 'map-legend-density-title';
+    title.textContent = format(t.densityLegend, { km: cellKm, year: years.compare });
+    section.appendChild(title);
+    uppers.forEach(function (upper, index) {
+      var lower = index === 0 ? 1 : uppers[index - 1] + 1;
+      var row = document.createElement('div');
+      var swatch = document.createElement('span');
+      swatch.className = 'swatch swatch-density';
+      swatch.style.background = densityColour(index, uppers.length);
+      row.appendChild(swatch);
+      row.appendChild(document.createTextNode(lower === upper ? String(upper) : lower + '–' + upper));
+      section.appendChild(row);
+    });
+    section.hidden = !map.hasLayer(layer);
+    legendBox.appendChild(section);
+    map.on('overlayadd overlayremove', function (event) {
+      if (event.layer === layer) {
+        section.hidden = event.type === 'overlayremove';
+      }
+    });
+  }
+
   // --- when everything has arrived ---------------------------------------------------------
   function finish() {
     OVERLAY_ORDER.forEach(function (key) {
@@ -434,9 +537,17 @@
     var query = years && years.compare ? '&year=' + years.compare : '';
     return load('/api/v1/incidents?limit=10000' + query).then(drawIncidents);
   }).catch(failed(t.incidents));
+  // Only with the years of the comparison, which only a role that reads incidents gets.
+  var density = bins.then(function () {
+    if (!years || !years.compare) {
+      return null;
+    }
+    return load('/api/v1/incidents/grid?cell_km=' + config.cell_km + '&year=' + years.compare).then(drawDensity);
+  }).catch(failed(t.density));
   Promise.all([
     bins,
     incidents,
+    density,
     load('/api/v1/villages?limit=10000').then(drawVillages).catch(failed(t.villages)),
     load('/api/v1/posts?limit=10000').then(drawPosts).catch(failed(t.posts)),
     load('/api/v1/posts/sectors').then(drawSectors).catch(failed(t.sectors))
