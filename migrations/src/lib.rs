@@ -10,6 +10,7 @@ mod m20261128_000004_seed_admin_units;
 mod m20261128_000005_border_versions;
 mod m20261128_000006_auth;
 mod m20261129_000007_incident_rollup;
+mod m20261129_000008_incident_rollup_cells;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_border_versions::Migration),
             Box::new(m20261128_000006_auth::Migration),
             Box::new(m20261129_000007_incident_rollup::Migration),
+            Box::new(m20261129_000008_incident_rollup_cells::Migration),
         ]
     }
 }

@@ -16,4 +16,5 @@ mod locales;
 mod pages;
 mod report;
 mod schema;
+mod trend;
 mod trends;

@@ -9,6 +9,7 @@ pub mod case_event;
 pub mod department;
 pub mod incident;
 pub mod incident_rollup;
+pub mod incident_rollup_cell;
 pub mod incident_rollup_month;
 pub mod linkage;
 pub mod linkage_officer;
