@@ -40,6 +40,15 @@ pub fn single<P: Serialize>(record: Located<P>) -> Result<HttpResponse, ApiError
     Ok(respond(body))
 }
 
+/// A record just created: 201 with the Feature and its `Location`.
+pub fn created<P: Serialize>(record: Located<P>, location: &str) -> Result<HttpResponse, ApiError> {
+    let body = serde_json::to_string(&feature(record)?).map_err(|_| ApiError::internal())?;
+    Ok(HttpResponse::Created()
+        .insert_header((CONTENT_TYPE, GEOJSON))
+        .insert_header((actix_web::http::header::LOCATION, location.to_owned()))
+        .body(body))
+}
+
 /// A page of records as a FeatureCollection with `numberMatched`, `numberReturned` and
 /// `links` (next/prev) as foreign members, the way OGC API – Features pages them.
 pub fn collection<P: Serialize>(

@@ -9,6 +9,7 @@ mod features;
 mod geojson_out;
 mod health;
 mod hotspots;
+mod incident_writes;
 pub mod lang;
 pub mod problem;
 mod report;
@@ -54,7 +55,10 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/incidents/change", web::get().to(trends::change))
                 .route("/incidents/hotspots", web::get().to(hotspots::hotspots))
                 .route("/incidents/grid", web::get().to(hotspots::grid))
-                .route("/incidents/{id}", web::get().to(features::get_incident)),
+                .route("/incidents", web::post().to(incident_writes::create))
+                .route("/incidents/{id}", web::get().to(features::get_incident))
+                .route("/incidents/{id}", web::put().to(incident_writes::replace))
+                .route("/incidents/{id}", web::delete().to(incident_writes::delete)),
         );
 }
 

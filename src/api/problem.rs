@@ -174,6 +174,9 @@ impl From<DomainError> for ApiError {
             DomainError::TooManyPoints { .. } => {
                 (StatusCode::PAYLOAD_TOO_LARGE, "too-many-points", "problem-payload-too-large-title")
             }
+            DomainError::OutsideJurisdiction => {
+                (StatusCode::FORBIDDEN, "outside-jurisdiction", "problem-forbidden-title")
+            }
             _ => (StatusCode::BAD_REQUEST, "invalid-parameter", "problem-bad-request-title"),
         };
         let mut problem = ApiError::new(status, slug, title_id, error.message_id());

@@ -3,6 +3,7 @@
 
 mod border;
 mod demo;
+mod import;
 mod locales;
 mod locate;
 mod report;
@@ -96,6 +97,11 @@ pub enum Command {
         #[command(subcommand)]
         command: BorderCommand,
     },
+    /// Bulk imports, each in one transaction: on any invalid record nothing is stored.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// The yearly report of the whole prefecture: incidents and persons apprehended year on
     /// year (in total, by section and by county), the key villages' indicators, linkage visit
     /// compliance, outreach coverage and case handling time. Missing data say so; a bad or
@@ -145,6 +151,41 @@ pub enum LocalesCommand {
         #[arg(long, default_value = "locales")]
         dir: std::path::PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import cross-border incidents from a GeoJSON FeatureCollection of Points (properties
+    /// occurred_at, category, persons_apprehended, villagers_involved, and optionally
+    /// village_id, description, source) or a CSV with the header columns lon, lat,
+    /// occurred_at, category, persons, villagers and optionally village_id, description,
+    /// source. Every record is checked as the API checks it and gets its border fields; if any
+    /// is invalid, nothing is stored, the first 20 errors are listed by feature index
+    /// (from 0) or line number, and the exit code is 2.
+    Incidents {
+        /// The file, or - for standard input (then --format is needed).
+        #[arg(value_name = "FILE|-")]
+        file: PathBuf,
+        /// The datum of the coordinates: wgs84, or gcj02 (Chinese web maps), converted to WGS84.
+        #[arg(long, default_value = "wgs84", value_parser = parse_datum)]
+        datum: crate::domain::gcj02::Datum,
+        /// geojson or csv; by default from the file's extension (.geojson/.json, .csv).
+        #[arg(long, value_parser = parse_format)]
+        format: Option<crate::services::incidents::ImportFormat>,
+    },
+}
+
+fn parse_datum(text: &str) -> Result<crate::domain::gcj02::Datum, String> {
+    crate::domain::gcj02::Datum::parse(text).ok_or_else(|| format!("{text:?}: use wgs84 or gcj02"))
+}
+
+fn parse_format(text: &str) -> Result<crate::services::incidents::ImportFormat, String> {
+    use crate::services::incidents::ImportFormat;
+    match text.to_ascii_lowercase().as_str() {
+        "geojson" | "json" => Ok(ImportFormat::GeoJson),
+        "csv" => Ok(ImportFormat::Csv),
+        _ => Err(format!("{text:?}: use geojson or csv")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -215,6 +256,9 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Locales { command: LocalesCommand::Check { dir } } => locales::check(&context, &dir),
         Command::Border { command: BorderCommand::Import { file, pillars } } => {
             border::import(&context, &file, pillars.as_deref()).await
+        }
+        Command::Import { command: ImportCommand::Incidents { file, datum, format } } => {
+            import::incidents(&context, &file, datum, format).await
         }
         Command::Report { year, lang, format, output } => {
             report::yearly(&context, year.as_deref(), lang.as_deref(), format, output.as_deref()).await

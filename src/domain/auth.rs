@@ -57,6 +57,7 @@ pub enum Action {
     ReadDashboard,
     ReadDepartments,
     ReadLinkages,
+    WriteIncidents,
     ReadReports,
 }
 
@@ -83,6 +84,7 @@ pub fn policy(action: Action) -> Access {
         Action::ReadAudit | Action::ReadDashboard => Access::Roles(&[Role::Admin, Role::Official]),
         Action::ReadDepartments => Access::Roles(&Role::ALL),
         Action::ReadLinkages => Access::Roles(&[Role::Admin, Role::Official, Role::LiaisonOfficer]),
+        Action::WriteIncidents => Access::Roles(&[Role::Admin, Role::Official, Role::PostStaff]),
         Action::ReadReports => Access::Roles(&[Role::Admin, Role::Official]),
     }
 }

@@ -58,6 +58,24 @@ pub enum DomainError {
     InvalidCellKm { value: String, min: f64, max: f64 },
     #[error("invalid significance level {value:?}")]
     InvalidAlpha { value: String },
+    #[error("an incident needs a GeoJSON Point geometry")]
+    IncidentGeometry,
+    #[error("invalid incident time {value:?}")]
+    IncidentTime { value: String, min_year: i32 },
+    #[error("incident time {value:?} is in the future")]
+    IncidentInFuture { value: String, skew_minutes: i64 },
+    #[error("unknown incident category {value:?}")]
+    IncidentCategory { value: String },
+    #[error("invalid count {name}={value:?} (0..={max})")]
+    IncidentCount { name: &'static str, value: String, max: i64 },
+    #[error("{name} must be text of at most {max} characters")]
+    IncidentText { name: &'static str, max: usize },
+    #[error("{distance_km} km from the border, more than {max_km} km")]
+    FarFromBorder { distance_km: String, max_km: f64 },
+    #[error("no village {value} in the caller's jurisdiction")]
+    UnknownVillage { value: String },
+    #[error("the record would lie outside the caller's jurisdiction")]
+    OutsideJurisdiction,
 }
 
 impl DomainError {
@@ -91,6 +109,15 @@ impl DomainError {
             DomainError::InvalidYear { .. } => "problem-invalid-year-detail",
             DomainError::InvalidCellKm { .. } => "problem-invalid-cell-km-detail",
             DomainError::InvalidAlpha { .. } => "problem-invalid-alpha-detail",
+            DomainError::IncidentGeometry => "problem-incident-geometry-detail",
+            DomainError::IncidentTime { .. } => "problem-incident-time-detail",
+            DomainError::IncidentInFuture { .. } => "problem-incident-future-detail",
+            DomainError::IncidentCategory { .. } => "problem-incident-category-detail",
+            DomainError::IncidentCount { .. } => "problem-incident-count-detail",
+            DomainError::IncidentText { .. } => "problem-incident-text-detail",
+            DomainError::FarFromBorder { .. } => "problem-incident-far-detail",
+            DomainError::UnknownVillage { .. } => "problem-unknown-village-detail",
+            DomainError::OutsideJurisdiction => "problem-outside-jurisdiction-detail",
         }
     }
 
@@ -150,6 +177,23 @@ impl DomainError {
                 vec![("value", value.clone()), ("min", min.to_string()), ("max", max.to_string())]
             }
             DomainError::InvalidAlpha { value } => vec![("value", value.clone())],
+            DomainError::IncidentGeometry | DomainError::OutsideJurisdiction => Vec::new(),
+            DomainError::IncidentTime { value, min_year } => {
+                vec![("value", value.clone()), ("min_year", min_year.to_string())]
+            }
+            DomainError::IncidentInFuture { value, skew_minutes } => {
+                vec![("value", value.clone()), ("minutes", skew_minutes.to_string())]
+            }
+            DomainError::IncidentCategory { value } | DomainError::UnknownVillage { value } => {
+                vec![("value", value.clone())]
+            }
+            DomainError::IncidentCount { name, value, max } => {
+                vec![("name", (*name).to_owned()), ("value", value.clone()), ("max", max.to_string())]
+            }
+            DomainError::IncidentText { name, max } => vec![("name", (*name).to_owned()), ("max", max.to_string())],
+            DomainError::FarFromBorder { distance_km, max_km } => {
+                vec![("distance_km", distance_km.clone()), ("max_km", max_km.to_string())]
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod bins;
 pub mod error;
 pub mod figures;
 pub mod filter;
+pub mod gcj02;
 pub mod geo;
 pub mod grid;
 pub mod incident;

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod grid;
 pub mod health;
 pub mod hotspots;
+pub mod incidents;
 pub mod locate_csv;
 pub mod places;
 pub mod records;

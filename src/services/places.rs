@@ -132,7 +132,7 @@ fn post_view(row: post::Model, tree: &AdminTree) -> Located<PostProperties> {
     }
 }
 
-fn incident_view(row: incident::Model) -> Located<IncidentProperties> {
+pub(crate) fn incident_view(row: incident::Model) -> Located<IncidentProperties> {
     Located {
         id: row.id,
         lon: row.lon,

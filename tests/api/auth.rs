@@ -50,6 +50,9 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/api/v1/incidents/hotspots", Some(&["admin", "official", "post_staff"])),
     ("GET", "/api/v1/incidents/grid", Some(&["admin", "official", "post_staff"])),
     ("GET", "/api/v1/incidents/{id}", Some(&["admin", "official", "post_staff"])),
+    ("POST", "/api/v1/incidents", Some(&["admin", "official", "post_staff"])),
+    ("PUT", "/api/v1/incidents/{id}", Some(&["admin", "official", "post_staff"])),
+    ("DELETE", "/api/v1/incidents/{id}", Some(&["admin", "official", "post_staff"])),
 ];
 
 const CSRF_FORMS: &[(&str, &str)] = &[("POST", "/login"), ("POST", "/logout")];
@@ -113,12 +116,24 @@ fn body_for(method: &str, path: &str) -> Option<Value> {
         ("POST", "/api/v1/auth/login") => Some(json!({ "username": "nobody", "password": "wrong password!" })),
         ("POST", "/api/v1/auth/tokens") => Some(json!({ "name": "matrix" })),
         ("POST", "/api/v1/border/locate") => Some(json!([[100.5, 21.9]])),
+        ("POST", "/api/v1/incidents") | ("PUT", "/api/v1/incidents/{id}") => Some(json!({
+            "type": "Feature",
+            "geometry": { "type": "Point", "coordinates": [100.5, 21.9] },
+            "properties": {
+                "occurred_at": "2024-05-01T10:00:00+08:00",
+                "category": "smuggling",
+                "persons_apprehended": 1,
+                "villagers_involved": 0,
+            },
+        })),
         _ => None,
     }
 }
 
 async fn call(app: &TestApp, client: &reqwest::Client, method: &str, path: &str) -> StatusCode {
-    let concrete = path.replace("{id}", "1").replace("{file:.*}", "leaflet/dist/leaflet.js");
+    // Deleting incident 1 would leave the pages' check of /incidents/1 nothing to show.
+    let id = if method == "DELETE" && path == "/api/v1/incidents/{id}" { "2" } else { "1" };
+    let concrete = path.replace("{id}", id).replace("{file:.*}", "leaflet/dist/leaflet.js");
     let concrete = if concrete.ends_with("/border/locate") && method == "GET" {
         format!("{concrete}?lon=100.5&lat=21.9")
     } else {
