@@ -76,8 +76,7 @@ fn create_table(backend: DatabaseBackend, target: &Target, clustered: bool) -> S
 /// the month the months table gives its time; nothing for a deleted row or a time outside the
 /// months table.
 fn sqlite_apply(target: &Target, row: &str, sign: i32) -> String {
-    let values: Vec<String> =
-        target.key.iter().map(|column| key_value(DatabaseBackend::Sqlite, column, row)).collect();
+    let values: Vec<String> = target.key.iter().map(|column| key_value(DatabaseBackend::Sqlite, column, row)).collect();
     let (table, key) = (target.table, target.key.join(", "));
     format!(
         "INSERT INTO {table} ({key}, incidents, persons) \
@@ -131,7 +130,8 @@ fn postgres_apply(target: &Target, rows: &str, sign: &str) -> String {
 /// The function the PostgreSQL triggers (statement-level, over the transition tables) call:
 /// the triggers call it by name, so replacing it changes what they do.
 fn postgres_function(targets: &[Target]) -> String {
-    let all = |rows: &str, sign: &str| targets.iter().map(|t| postgres_apply(t, rows, sign)).collect::<Vec<_>>().join(" ");
+    let all =
+        |rows: &str, sign: &str| targets.iter().map(|t| postgres_apply(t, rows, sign)).collect::<Vec<_>>().join(" ");
     format!(
         "CREATE OR REPLACE FUNCTION incident_rollup_apply() RETURNS trigger LANGUAGE plpgsql AS $body$ \
          BEGIN \

@@ -275,7 +275,8 @@ fn change_row_json(row: &ChangeRow) -> serde_json::Value {
         }
     };
     let totals = |totals: &BinTotals| json!({ "incidents": totals.incidents, "persons": totals.persons });
-    let change = |change: &Change| json!({ "pct": change.published_percent(), "direction": change.direction().as_str() });
+    let change =
+        |change: &Change| json!({ "pct": change.published_percent(), "direction": change.direction().as_str() });
     json!({
         "key": key,
         "label": label,

@@ -13,7 +13,9 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseBackend, EntityTrait, Q
 
 use super::StoreError;
 use super::entities::{incident_rollup_month, meta};
-use super::incident_bins::{BinCount, GroupColumn, GroupCount, GroupKey, Narrowing, PeriodBinCount, Sql, scope_condition};
+use super::incident_bins::{
+    BinCount, GroupColumn, GroupCount, GroupKey, Narrowing, PeriodBinCount, Sql, scope_condition,
+};
 use crate::domain::auth::Jurisdiction;
 
 /// The `meta` key naming the time zone the rollup is complete for.
@@ -29,6 +31,20 @@ const CELLS: &str = "incident_rollup_cells";
 /// Whether the rollup is complete for time zone `tz` (its IANA name).
 pub async fn ready_for(db: &impl ConnectionTrait, tz: &str) -> Result<bool, StoreError> {
     Ok(super::meta::get(db, TZ_KEY).await?.as_deref() == Some(tz))
+}
+
+/// The time zone the rollup is complete for, if any.
+pub async fn time_zone(db: &impl ConnectionTrait) -> Result<Option<String>, StoreError> {
+    super::meta::get(db, TZ_KEY).await
+}
+
+/// Stops the triggers from counting (they find no month for any time once the months table is
+/// empty) and marks the rollup incomplete; [`rebuild`] restores both. For bulk writes, inside
+/// their transaction: a rebuild costs far less than a million trigger updates.
+pub async fn suspend(db: &impl ConnectionTrait) -> Result<(), StoreError> {
+    meta::Entity::delete_by_id(TZ_KEY.to_owned()).exec(db).await?;
+    db.execute_unprepared("DELETE FROM incident_rollup_months").await?;
+    Ok(())
 }
 
 /// `floor(border_km)` of incident `i` as a km cell, as the triggers compute it.
@@ -116,6 +132,13 @@ fn rows_of(
     format!("FROM {table} WHERE {}", conditions.join(" AND "))
 }
 
+/// The bin of a km cell for bins of `cells_per_bin` km, as SQL (an integer on both backends).
+/// One-km bins are the cells themselves, so grouping follows the tables' key order and needs no
+/// sort. The width is a whole number formatted by Rust, never text from a request.
+fn bin_of_cell(cells_per_bin: i64) -> String {
+    if cells_per_bin == 1 { "km_cell".to_owned() } else { format!("CAST(km_cell / {cells_per_bin} AS INTEGER)") }
+}
+
 const SUMS: &str = "CAST(SUM(incidents) AS BIGINT), CAST(SUM(persons) AS BIGINT)";
 
 fn number(row: &QueryResult, index: usize) -> Result<i64, StoreError> {
@@ -134,17 +157,14 @@ pub async fn count_per_month_bin(
 ) -> Result<Vec<PeriodBinCount>, StoreError> {
     let mut sql = Sql::new(db.get_database_backend());
     let from = rows_of(&mut sql, scope, narrowing, months, false);
-    // The width is a whole number formatted by Rust; integer division on both backends.
-    let text = format!(
-        "SELECT month, CAST(km_cell / {cells_per_bin} AS BIGINT) AS bin_index, {SUMS} {from} AND km_cell >= 0 \
-         GROUP BY month, bin_index"
-    );
+    let bin = bin_of_cell(cells_per_bin);
+    let text = format!("SELECT month, {bin} AS bin_index, {SUMS} {from} AND km_cell >= 0 GROUP BY month, {bin}");
     let rows = db.query_all_raw(sql.statement(text)).await?;
     rows.iter()
         .map(|row| {
             Ok(PeriodBinCount {
                 period: i64::from(row.try_get_by_index::<i32>(0)?),
-                bin: row.try_get_by_index(1)?,
+                bin: i64::from(row.try_get_by_index::<i32>(1)?),
                 incidents: number(row, 2)?,
                 persons: number(row, 3)?,
             })
@@ -161,12 +181,14 @@ pub async fn count_per_bin(
 ) -> Result<Vec<BinCount>, StoreError> {
     let mut sql = Sql::new(db.get_database_backend());
     let from = rows_of(&mut sql, scope, Narrowing::default(), months, false);
-    let text = format!(
-        "SELECT CAST(km_cell / {cells_per_bin} AS BIGINT) AS bin_index, {SUMS} {from} AND km_cell >= 0 GROUP BY bin_index"
-    );
+    let bin = bin_of_cell(cells_per_bin);
+    let text = format!("SELECT {bin} AS bin_index, {SUMS} {from} AND km_cell >= 0 GROUP BY {bin}");
     let rows = db.query_all_raw(sql.statement(text)).await?;
     rows.iter()
-        .map(|row| Ok(BinCount { bin: row.try_get_by_index(0)?, incidents: number(row, 1)?, persons: number(row, 2)? }))
+        .map(|row| {
+            let bin = i64::from(row.try_get_by_index::<i32>(0)?);
+            Ok(BinCount { bin, incidents: number(row, 1)?, persons: number(row, 2)? })
+        })
         .collect()
 }
 
@@ -216,7 +238,9 @@ pub struct RollupRow {
 /// What the rollup holds and what the incidents say it should, for each of its two tables:
 /// `[(expected, actual); 2]` (with categories, then without), rows with non-zero sums in key
 /// order. For checking that the triggers kept it exact.
-pub async fn compare_with_incidents(db: &impl ConnectionTrait) -> Result<[(Vec<RollupRow>, Vec<RollupRow>); 2], StoreError> {
+pub async fn compare_with_incidents(
+    db: &impl ConnectionTrait,
+) -> Result<[(Vec<RollupRow>, Vec<RollupRow>); 2], StoreError> {
     let backend = db.get_database_backend();
     let counted = counted_from_incidents(backend);
     let queries = [

@@ -36,7 +36,13 @@ struct Fixture {
     deleted: bool,
 }
 
-const fn live(km: f64, at: (i32, u32, u32, u32, u32), persons: i32, category: &'static str, county: &'static str) -> Fixture {
+const fn live(
+    km: f64,
+    at: (i32, u32, u32, u32, u32),
+    persons: i32,
+    category: &'static str,
+    county: &'static str,
+) -> Fixture {
     Fixture { km, at, persons, category, county, deleted: false }
 }
 
@@ -210,14 +216,17 @@ async fn the_trend_is_a_dense_matrix_of_bins_and_local_months() {
     for backend in backends() {
         let app = spawn_app(&backend).await;
         let stored = insert(&app, border).await;
-        let (status, _, body) = app.get_json("/api/v1/incidents/trend?bin_km=10&period=month&from=2023-12&to=2024-07").await;
+        let (status, _, body) =
+            app.get_json("/api/v1/incidents/trend?bin_km=10&period=month&from=2023-12&to=2024-07").await;
         assert_eq!(status, StatusCode::OK, "{}: {body}", app.backend);
         let bins = bin_count(border, 10.0);
-        let cells = expected_cells(&stored, &[MENGHAI, MENGLA], 10.0, bins, "month", ((2023, 12, 1), (2024, 7, 31)), |_| true);
+        let cells =
+            expected_cells(&stored, &[MENGHAI, MENGLA], 10.0, bins, "month", ((2023, 12, 1), (2024, 7, 31)), |_| true);
         let labels = check_matrix(&body, &cells, bins, app.backend);
-        let months: Vec<String> = ["2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07"]
-            .map(str::to_owned)
-            .to_vec();
+        let months: Vec<String> =
+            ["2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07"]
+                .map(str::to_owned)
+                .to_vec();
         assert_eq!(labels, months, "every month, May and February (nothing live) included");
         // Worked out by hand: bin 1 (10–20 km) has the 31 March one in March and the 1 April
         // 00:30 one in April; bin 3 has 31 December 23:30 in 2023-12 and 1 January 00:30 in
@@ -262,7 +271,9 @@ async fn quarters_and_years_follow_the_local_calendar() {
             app.get_json("/api/v1/incidents/trend?period=quarter&from=2024-01-01&to=2024-12-31").await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let cells =
-            expected_cells(&stored, &[MENGHAI, MENGLA], 10.0, bins, "quarter", ((2024, 1, 1), (2024, 12, 31)), |_| true);
+            expected_cells(&stored, &[MENGHAI, MENGLA], 10.0, bins, "quarter", ((2024, 1, 1), (2024, 12, 31)), |_| {
+                true
+            });
         let labels = check_matrix(&body, &cells, bins, "quarters");
         assert_eq!(labels, ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]);
         // Bin 1 in the first quarter: only the 31 March 23:30 one; the 1 April 00:30 one is
@@ -282,11 +293,8 @@ async fn quarters_and_years_follow_the_local_calendar() {
         // Bin 3 (30–40 km): 31 December 23:30 is 2023, 1 January 00:30 is 2024.
         assert_eq!((body["incidents"][3][0].as_i64(), body["incidents"][3][1].as_i64()), (Some(1), Some(1)));
         assert_eq!((body["persons"][3][0].as_i64(), body["persons"][3][1].as_i64()), (Some(3), Some(2)));
-        let totals: i64 = stored
-            .iter()
-            .filter(|s| !s.fixture.deleted && (2023..=2024).contains(&s.fixture.at.0))
-            .map(|_| 1)
-            .sum();
+        let totals: i64 =
+            stored.iter().filter(|s| !s.fixture.deleted && (2023..=2024).contains(&s.fixture.at.0)).map(|_| 1).sum();
         assert_eq!(body["totals"]["incidents"], totals);
     }
 }
@@ -317,11 +325,13 @@ async fn partial_months_filters_and_odd_widths_are_counted_exactly() {
         assert_eq!(status, StatusCode::OK);
         let bins = bin_count(border, 10.0);
         let span = ((2023, 1, 1), (2024, 12, 31));
-        let cells =
-            expected_cells(&stored, &[MENGHAI, MENGLA], 10.0, bins, "year", span, |s| s.fixture.category == "smuggling");
+        let cells = expected_cells(&stored, &[MENGHAI, MENGLA], 10.0, bins, "year", span, |s| {
+            s.fixture.category == "smuggling"
+        });
         check_matrix(&body, &cells, bins, "smuggling");
         assert_eq!(body["category"], "smuggling");
-        let (status, _, body) = app.get_json("/api/v1/incidents/trend?period=year&from=2023-01&to=2024-12&section=la").await;
+        let (status, _, body) =
+            app.get_json("/api/v1/incidents/trend?period=year&from=2023-01&to=2024-12&section=la").await;
         assert_eq!(status, StatusCode::OK);
         let cells = expected_cells(&stored, &[MENGHAI, MENGLA], 10.0, bins, "year", span, |s| s.section == "LA");
         assert_eq!(cells.values().map(|cell| cell.0).sum::<i64>(), 4, "the fixtures past the tripoint");
@@ -516,8 +526,7 @@ async fn a_county_official_sees_the_trend_and_change_of_the_county_only() {
 
         let outreach = client_with(&token_for(&app.db, "outreach", "outreach_member", MENGHAI).await);
         for path in ["trend", "change"] {
-            let response =
-                outreach.get(format!("{}/api/v1/incidents/{path}", app.address)).send().await.expect("get");
+            let response = outreach.get(format!("{}/api/v1/incidents/{path}", app.address)).send().await.expect("get");
             assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
             let response =
                 app.anonymous.get(format!("{}/api/v1/incidents/{path}", app.address)).send().await.expect("get");
@@ -547,7 +556,8 @@ async fn corrections_and_soft_deletes_change_the_counts_at_once() {
             stored.iter().position(|s| (s.fixture.km - km).abs() < 1e-9 && s.fixture.at.0 == year).expect("a fixture")
         };
         let smuggling = find(&stored, 15.5, 2023);
-        let mut row = incident::Entity::find_by_id(stored[smuggling].id).one(&app.db).await.expect("read").expect("row");
+        let mut row =
+            incident::Entity::find_by_id(stored[smuggling].id).one(&app.db).await.expect("read").expect("row");
         row.deleted_at = Some(Utc::now());
         row.into_active_model().reset_all().update(&app.db).await.expect("soft delete");
         stored[smuggling].fixture.deleted = true;
@@ -606,7 +616,8 @@ async fn the_demo_gives_the_published_figures_and_the_rollup_follows_every_write
         assert_eq!(row["persons_change"]["pct"].as_f64(), Some(services::demo::targets::PERSONS_PCT));
         assert_eq!(row["incidents_change"]["direction"], "down");
         // The counts are those of the incidents table, by local year.
-        let rows = incident::Entity::find().filter(incident::Column::DeletedAt.is_null()).all(&app.db).await.expect("read");
+        let rows =
+            incident::Entity::find().filter(incident::Column::DeletedAt.is_null()).all(&app.db).await.expect("read");
         let mut by_year = [[0_i64; 2]; 2];
         for row in &rows {
             let slot = match row.occurred_at.with_timezone(&SHANGHAI).year() {
@@ -621,7 +632,14 @@ async fn the_demo_gives_the_published_figures_and_the_rollup_follows_every_write
         // The groupings add up to the total.
         for by in ["section", "category", "county", "bin"] {
             let body = change(&app, &app.client, &format!("base=2023&compare=2024&by={by}")).await;
-            let sum = |side: &str| body["rows"].as_array().expect("rows").iter().map(|r| r[side]["incidents"].as_i64().expect("n")).sum::<i64>();
+            let sum = |side: &str| {
+                body["rows"]
+                    .as_array()
+                    .expect("rows")
+                    .iter()
+                    .map(|r| r[side]["incidents"].as_i64().expect("n"))
+                    .sum::<i64>()
+            };
             let located = rows
                 .iter()
                 .filter(|r| r.border_km.is_some() || by != "bin")
@@ -631,7 +649,13 @@ async fn the_demo_gives_the_published_figures_and_the_rollup_follows_every_write
         }
         // The dashboard publishes the same figures.
         let (_, _, dashboard) = app.get_json("/api/v1/dashboard?year=2024").await;
-        let figure = dashboard["figures"].as_array().expect("figures").iter().find(|f| f["id"] == "incidents").expect("incidents").clone();
+        let figure = dashboard["figures"]
+            .as_array()
+            .expect("figures")
+            .iter()
+            .find(|f| f["id"] == "incidents")
+            .expect("incidents")
+            .clone();
         assert_eq!(figure["change"].as_f64(), Some(targets));
 
         // Writes of every kind keep the rollup exact.
