@@ -376,7 +376,7 @@ pub enum ImportOutcome {
 /// Records per INSERT on SQLite: 16 values each stays under its 32,766 parameters.
 const SQLITE_BATCH_ROWS: usize = 2_000;
 /// Records per INSERT on PostgreSQL (16 array parameters, whatever the number of rows).
-const POSTGRES_BATCH_ROWS: usize = 5_000;
+const POSTGRES_BATCH_ROWS: usize = 20_000;
 /// SQLite page cache during an import, KiB.
 const SQLITE_CACHE_KIB: u32 = 256 * 1024;
 /// Batches the reader may run ahead of the database.
