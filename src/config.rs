@@ -14,6 +14,8 @@ pub struct Settings {
     pub locale: LocaleSettings,
     pub api: ApiSettings,
     pub map: MapSettings,
+    pub visits: VisitSettings,
+    pub patrols: PatrolSettings,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -56,6 +58,23 @@ pub struct MapSettings {
     pub tile_url: String,
     /// Attribution shown for those tiles (required by most tile licences).
     pub tile_attribution: String,
+}
+
+/// When a liaison visit is flagged for supervisors (it is accepted all the same).
+#[derive(Clone, Debug, Deserialize)]
+pub struct VisitSettings {
+    /// Geodesic metres from the visited village or post beyond which a visit is flagged
+    /// `far_from_target`.
+    pub max_distance_m: f64,
+    /// Geolocation accuracy (metres) beyond which a visit is flagged `low_accuracy`.
+    pub max_accuracy_m: f64,
+}
+
+/// How patrol tracks are read against the border.
+#[derive(Clone, Debug, Deserialize)]
+pub struct PatrolSettings {
+    /// Track points farther than this from the line (metres) cover no km.
+    pub corridor_m: f64,
 }
 
 impl MapSettings {
@@ -103,6 +122,9 @@ impl Settings {
             .set_default("api.json_limit_bytes", 1_048_576)?
             .set_default("map.tile_url", "")?
             .set_default("map.tile_attribution", "")?
+            .set_default("visits.max_distance_m", 2000.0)?
+            .set_default("visits.max_accuracy_m", 100.0)?
+            .set_default("patrols.corridor_m", 2000.0)?
             .add_source(config::File::from(path).format(config::FileFormat::Toml).required(required))
             .add_source(
                 config::Environment::with_prefix("BANNA").prefix_separator("_").separator("__").try_parsing(true),
@@ -126,6 +148,15 @@ impl Settings {
         }
         if self.api.default_limit == 0 || self.api.default_limit > self.api.max_limit {
             return Err("api.default_limit must be between 1 and api.max_limit".to_owned());
+        }
+        for (name, value) in
+            [("visits.max_distance_m", self.visits.max_distance_m), ("visits.max_accuracy_m", self.visits.max_accuracy_m)]
+                .into_iter()
+                .chain([("patrols.corridor_m", self.patrols.corridor_m)])
+        {
+            if !value.is_finite() || value <= 0.0 {
+                return Err(format!("{name} must be a positive number of metres, not {value}"));
+            }
         }
         if !self.map.tile_url.is_empty() && self.map.tile_origin().is_none() {
             return Err(format!("map.tile_url {:?} is not an http(s) URL template", self.map.tile_url));
@@ -168,6 +199,21 @@ mod tests {
     fn a_named_settings_file_that_is_missing_is_an_error() {
         let missing = Path::new("/nonexistent/banna.toml");
         assert!(Settings::load(Some(missing)).is_err());
+    }
+
+    #[test]
+    fn visit_limits_default_to_two_km_and_a_hundred_metres_and_must_be_positive() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("banna.toml");
+        std::fs::write(&path, "").expect("write settings");
+        let settings = Settings::load(Some(&path)).expect("settings load");
+        assert_eq!((settings.visits.max_distance_m, settings.visits.max_accuracy_m), (2000.0, 100.0));
+        std::fs::write(&path, "[visits]\nmax_distance_m = 0\n").expect("write settings");
+        assert!(Settings::load(Some(&path)).expect("settings load").validate().is_err());
+        std::fs::write(&path, "[visits]\nmax_accuracy_m = 50.5\n").expect("write settings");
+        let settings = Settings::load(Some(&path)).expect("settings load");
+        assert_eq!(settings.visits.max_accuracy_m, 50.5);
+        assert!(settings.validate().is_ok());
     }
 
     #[test]

@@ -58,3 +58,45 @@ problem-incident-text-detail = { $name } must be text of at most { $max } charac
 problem-incident-far-detail = The point lies { $distance_km } km from the border, farther than the { $max_km } km allowed; check the coordinates (longitude first, then latitude, WGS84).
 problem-unknown-village-detail = There is no village with id { $value } in your jurisdiction.
 problem-outside-jurisdiction-detail = The incident's place (its village, or the post sector of the nearest stretch of border) lies outside your jurisdiction; nothing was written.
+problem-visit-object-detail = Each visit is a JSON object with the members id, linkage_id, target, visited_at, lon, lat, accuracy_m, findings and follow_ups.
+problem-visit-id-detail = A visit's id must be a UUID generated on the phone (for example 6f1c1b5e-8a9e-4f49-9a57-3a8f3c2b8d11); received: { $value }
+problem-visit-target-detail = The target must be written {"{"}"kind": "village" or "post", "id": a positive whole number{"}"}; received: { $value }
+problem-visit-wrong-target-detail = The { $kind ->
+        [village] village
+       *[post] post
+    } with id { $id } is not paired by linkage { $linkage }; choose that linkage's own village or post.
+problem-visit-time-detail = The time visited_at must be an RFC 3339 time with its offset (for example 2026-11-29T09:30:00+08:00), in { $min_year } or later; received: { $value }
+problem-visit-future-detail = The time visited_at lies more than { $minutes } minutes ahead of the server's clock; check the phone's clock. Received: { $value }
+problem-visit-before-linkage-detail = The visit on { $day } is before linkage { $linkage } began ({ $starts_on }).
+problem-visit-after-linkage-detail = The visit on { $day } is after linkage { $linkage } ended ({ $ends_on }).
+problem-visit-accuracy-detail = accuracy_m (the accuracy of the position, in metres) must be a number of 0 or more; received: { $value }
+problem-visit-findings-detail = findings must be a list of at most { $max } items, each written {"{"}"kind": …, "text": …{"}"}.
+problem-visit-finding-kind-detail = Finding { $index } (counting from 0) has the kind "{ $value }", which does not exist; the kinds are dispute, security_risk, livelihood_need and other.
+problem-too-many-visits-detail = At most { $max } visits can be synced at once; { $count } were sent. Send them in batches.
+problem-visit-conflict-detail = A visit with the id { $id } was recorded already with different content; nothing was changed. Send a corrected visit with a new id.
+problem-linkage-body-detail = A linkage must be sent as a JSON object with department_id, village_id, post_id, starts_on (YYYY-MM-DD), village_visits_per_month and post_visits_per_month; ends_on and officer_ids are optional.
+problem-linkage-id-detail = { $name } must be the id of a record, a positive whole number; received: { $value }
+problem-linkage-date-detail = { $name } must be a date written YYYY-MM-DD (for example 2025-01-01) from 2000 to 2100; received: { $value }
+problem-linkage-month-detail = The parameter { $name } must be a month written YYYY-MM (for example 2025-03) from 2000 to 2100; received: { $value }
+problem-linkage-reversed-months-detail = The months run backwards: from ({ $from }) must not come after to ({ $to }).
+problem-linkage-visits-detail = { $name } is the number of visits required each month and must be a whole number from 0 to { $max }; received: { $value }
+problem-linkage-officers-detail = officer_ids must be a list of at most { $max } user ids.
+problem-linkage-ends-before-start-detail = A linkage cannot end ({ $ends_on }) before it starts ({ $starts_on }); ends_on is its last day.
+problem-linkage-unknown-post-detail = There is no post with id { $value } in your jurisdiction.
+problem-linkage-unknown-department-detail = There is no department with id { $value } in your jurisdiction.
+problem-linkage-department-area-detail = Village { $village } lies outside the area of department { $department }: a department can only be paired with villages of its own prefecture, county or township.
+problem-linkage-unknown-officer-detail = There is no user with id { $value } in your jurisdiction or in the linkage's department.
+problem-linkage-officer-department-detail = User { $officer } does not belong to department { $department }: the officers of a linkage must come from its department.
+problem-linkage-officer-role-detail = User { $officer } is not a liaison officer: only liaison officers can be responsible for a linkage.
+problem-linkage-officer-inactive-detail = The account of user { $officer } is deactivated; choose an active liaison officer.
+problem-linkage-overlap-detail = Linkage { $existing } (from { $starts_on }) already pairs this department with this village and post in an overlapping period; end it first, or choose dates that do not overlap.
+problem-linkage-pair-fixed-detail = This linkage has { $visits } logged visits, so its department, village and post cannot change; end it and create a new linkage instead.
+problem-patrol-shape-detail = A patrol is written {"{"}"post_id": the post's id, "track": {"{"}"type": "LineString", "coordinates": [[lon, lat], …]{"}"}, "times": [an RFC 3339 time per point, …]{"}"}, or uploaded as a GPX 1.1 file (Content-Type: application/gpx+xml, with ?post_id= in the address).
+problem-patrol-too-few-points-detail = A patrol track needs at least 2 points; received { $count }.
+problem-patrol-too-many-points-detail = The track has { $count } points where at most { $max } are allowed; upload it in parts.
+problem-patrol-position-detail = Track point { $index } (counting from 0) has an invalid position: it must be a WGS84 longitude (-180 to 180) and latitude (-90 to 90).
+problem-patrol-time-detail = The time of track point { $index } (counting from 0) must be an RFC 3339 time with its offset (for example 2026-11-29T09:30:00+08:00); received: { $value }
+problem-patrol-not-ascending-detail = Track point { $index } (counting from 0) is earlier than the point before it; track times must be in order.
+problem-patrol-future-detail = The time of track point { $index } (counting from 0) is ahead of the server's clock; check the device's clock. Received: { $value }
+problem-patrol-times-count-detail = The track has { $count } coordinates but { $times } times; there must be one time per coordinate.
+problem-patrol-gpx-detail = The GPX file could not be read: { $reason }

@@ -60,3 +60,45 @@ problem-incident-text-detail = { $name } ຕ້ອງເປັນຂໍ້ຄວ
 problem-incident-far-detail = ຈຸດນີ້ຢູ່ຫ່າງຈາກເສັ້ນຊາຍແດນ { $distance_km } ກິໂລແມັດ, ເກີນ { $max_km } ກິໂລແມັດທີ່ອະນຸຍາດ; ກະລຸນາກວດສອບພິກັດ (ເສັ້ນແວງກ່ອນ, ແລ້ວຈຶ່ງເສັ້ນຂະໜານ, WGS84).
 problem-unknown-village-detail = ບໍ່ມີບ້ານລະຫັດ { $value } ໃນເຂດຄວາມຮັບຜິດຊອບຂອງທ່ານ.
 problem-outside-jurisdiction-detail = ສະຖານທີ່ຂອງເຫດການນີ້ (ບ້ານຂອງເຫດການ, ຫຼື ເຂດຮັບຜິດຊອບຂອງຈຸດປ້ອງກັນຮ່ວມຕາມເສັ້ນຊາຍແດນຊ່ວງທີ່ໃກ້ທີ່ສຸດ) ຢູ່ນອກເຂດຄວາມຮັບຜິດຊອບຂອງທ່ານ; ບໍ່ໄດ້ບັນທຶກຫຍັງເລີຍ.
+problem-visit-object-detail = ການຢ້ຽມຢາມແຕ່ລະຄັ້ງຕ້ອງເປັນ JSON object ທີ່ມີ id, linkage_id, target, visited_at, lon, lat, accuracy_m, findings ແລະ follow_ups.
+problem-visit-id-detail = id ຂອງການຢ້ຽມຢາມຕ້ອງເປັນ UUID ທີ່ສ້າງຂຶ້ນໃນໂທລະສັບ (ຕົວຢ່າງ 6f1c1b5e-8a9e-4f49-9a57-3a8f3c2b8d11); ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-visit-target-detail = ເປົ້າໝາຍ target ຕ້ອງຂຽນເປັນ {"{"}"kind": "village" ຫຼື "post", "id": ຈຳນວນເຕັມບວກ{"}"}; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-visit-wrong-target-detail = { $kind ->
+        [village] ບ້ານ
+       *[post] ຈຸດປ້ອງກັນຮ່ວມ
+    }ລະຫັດ { $id } ບໍ່ແມ່ນເປົ້າໝາຍຂອງການຈັບຄູ່ຊ່ວຍເຫຼືອ { $linkage }; ກະລຸນາເລືອກບ້ານ ຫຼື ຈຸດປ້ອງກັນຮ່ວມຂອງການຈັບຄູ່ນັ້ນ.
+problem-visit-time-detail = ເວລາ visited_at ຕ້ອງເປັນເວລາໃນຮູບແບບ RFC 3339 ທີ່ລະບຸເຂດເວລາ (ຕົວຢ່າງ 2026-11-29T09:30:00+08:00) ແຕ່ປີ { $min_year } ເປັນຕົ້ນໄປ; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-visit-future-detail = ເວລາ visited_at ກາຍໂມງຂອງເຊີບເວີເກີນ { $minutes } ນາທີ; ກະລຸນາກວດສອບໂມງຂອງໂທລະສັບ. ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-visit-before-linkage-detail = ການຢ້ຽມຢາມວັນທີ { $day } ຢູ່ກ່ອນວັນເລີ່ມຕົ້ນຂອງການຈັບຄູ່ຊ່ວຍເຫຼືອ { $linkage } ({ $starts_on }).
+problem-visit-after-linkage-detail = ການຢ້ຽມຢາມວັນທີ { $day } ຢູ່ຫຼັງວັນສິ້ນສຸດຂອງການຈັບຄູ່ຊ່ວຍເຫຼືອ { $linkage } ({ $ends_on }).
+problem-visit-accuracy-detail = accuracy_m (ຄວາມແມ່ນຍຳຂອງຕຳແໜ່ງ, ເປັນແມັດ) ຕ້ອງເປັນຕົວເລກຕັ້ງແຕ່ 0 ຂຶ້ນໄປ; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-visit-findings-detail = findings ຕ້ອງເປັນລາຍການບໍ່ເກີນ { $max } ລາຍການ, ແຕ່ລະລາຍການຂຽນເປັນ {"{"}"kind": …, "text": …{"}"}.
+problem-visit-finding-kind-detail = ສິ່ງທີ່ພົບເຫັນລາຍການທີ { $index } (ນັບແຕ່ 0) ມີປະເພດ "{ $value }" ເຊິ່ງບໍ່ມີ; ປະເພດທີ່ມີແມ່ນ dispute, security_risk, livelihood_need ແລະ other.
+problem-too-many-visits-detail = ຊິງຂໍ້ມູນການຢ້ຽມຢາມໄດ້ເທື່ອລະບໍ່ເກີນ { $max } ລາຍການ, ແຕ່ສົ່ງມາ { $count } ລາຍການ. ກະລຸນາແບ່ງສົ່ງເປັນຊຸດ.
+problem-visit-conflict-detail = ການຢ້ຽມຢາມ id { $id } ຖືກບັນທຶກໄວ້ແລ້ວດ້ວຍເນື້ອໃນທີ່ແຕກຕ່າງ; ບໍ່ມີການປ່ຽນແປງໃດໆ. ກະລຸນາສົ່ງການຢ້ຽມຢາມທີ່ແກ້ໄຂແລ້ວດ້ວຍ id ໃໝ່.
+problem-linkage-body-detail = ການຈັບຄູ່ຊ່ວຍເຫຼືອຕ້ອງສົ່ງມາເປັນ JSON object ທີ່ມີ department_id, village_id, post_id, starts_on (YYYY-MM-DD), village_visits_per_month ແລະ post_visits_per_month; ends_on ແລະ officer_ids ບໍ່ບັງຄັບ.
+problem-linkage-id-detail = { $name } ຕ້ອງເປັນລະຫັດຂອງບັນທຶກ ເຊິ່ງເປັນຈຳນວນເຕັມບວກ; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-linkage-date-detail = { $name } ຕ້ອງເປັນວັນທີໃນຮູບແບບ YYYY-MM-DD (ຕົວຢ່າງ 2025-01-01) ລະຫວ່າງປີ ຄ.ສ. 2000 ຫາ 2100; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-linkage-month-detail = ພາຣາມິເຕີ { $name } ຕ້ອງເປັນເດືອນໃນຮູບແບບ YYYY-MM (ຕົວຢ່າງ 2025-03) ລະຫວ່າງປີ ຄ.ສ. 2000 ຫາ 2100; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-linkage-reversed-months-detail = ຊ່ວງເດືອນປີ້ນກັນ: ເດືອນເລີ່ມຕົ້ນ from ({ $from }) ຕ້ອງບໍ່ຢູ່ຫຼັງເດືອນສິ້ນສຸດ to ({ $to }).
+problem-linkage-visits-detail = { $name } ແມ່ນຈຳນວນຄັ້ງທີ່ຕ້ອງໄປຢ້ຽມຢາມໃນແຕ່ລະເດືອນ ແລະ ຕ້ອງເປັນຈຳນວນເຕັມແຕ່ 0 ຫາ { $max }; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-linkage-officers-detail = officer_ids ຕ້ອງເປັນລາຍການລະຫັດຜູ້ໃຊ້ບໍ່ເກີນ { $max } ລາຍການ.
+problem-linkage-ends-before-start-detail = ການຈັບຄູ່ຊ່ວຍເຫຼືອບໍ່ສາມາດສິ້ນສຸດ ({ $ends_on }) ກ່ອນວັນເລີ່ມຕົ້ນ ({ $starts_on }) ໄດ້; ends_on ແມ່ນມື້ສຸດທ້າຍຂອງການຈັບຄູ່.
+problem-linkage-unknown-post-detail = ບໍ່ມີຈຸດປ້ອງກັນຮ່ວມລະຫັດ { $value } ໃນເຂດຄວາມຮັບຜິດຊອບຂອງທ່ານ.
+problem-linkage-unknown-department-detail = ບໍ່ມີພະແນກລະຫັດ { $value } ໃນເຂດຄວາມຮັບຜິດຊອບຂອງທ່ານ.
+problem-linkage-department-area-detail = ບ້ານ { $village } ຢູ່ນອກເຂດວຽກງານຂອງພະແນກ { $department }: ພະແນກໜຶ່ງຈັບຄູ່ໄດ້ສະເພາະກັບບ້ານທີ່ຢູ່ໃນເຂດການປົກຄອງຂອງພະແນກນັ້ນເອງເທົ່ານັ້ນ.
+problem-linkage-unknown-officer-detail = ບໍ່ມີຜູ້ໃຊ້ລະຫັດ { $value } ໃນເຂດຄວາມຮັບຜິດຊອບຂອງທ່ານ ຫຼື ໃນພະແນກຂອງການຈັບຄູ່ນີ້.
+problem-linkage-officer-department-detail = ຜູ້ໃຊ້ { $officer } ບໍ່ໄດ້ສັງກັດພະແນກ { $department }: ຜູ້ຮັບຜິດຊອບການຈັບຄູ່ຕ້ອງມາຈາກພະແນກຂອງການຈັບຄູ່ນັ້ນ.
+problem-linkage-officer-role-detail = ຜູ້ໃຊ້ { $officer } ບໍ່ແມ່ນພະນັກງານປະສານງານ: ມີແຕ່ພະນັກງານປະສານງານເທົ່ານັ້ນທີ່ເປັນຜູ້ຮັບຜິດຊອບການຈັບຄູ່ໄດ້.
+problem-linkage-officer-inactive-detail = ບັນຊີຂອງຜູ້ໃຊ້ { $officer } ຖືກປິດການໃຊ້ງານແລ້ວ; ກະລຸນາເລືອກພະນັກງານປະສານງານທີ່ຍັງໃຊ້ງານຢູ່.
+problem-linkage-overlap-detail = ການຈັບຄູ່ຊ່ວຍເຫຼືອ { $existing } (ເລີ່ມແຕ່ { $starts_on }) ໄດ້ຈັບຄູ່ພະແນກນີ້ກັບບ້ານ ແລະ ຈຸດປ້ອງກັນຮ່ວມນີ້ແລ້ວ ໃນໄລຍະເວລາທີ່ທັບຊ້ອນກັນ; ກະລຸນາສິ້ນສຸດການຈັບຄູ່ນັ້ນກ່ອນ ຫຼື ເລືອກວັນທີທີ່ບໍ່ທັບຊ້ອນກັນ.
+problem-linkage-pair-fixed-detail = ການຈັບຄູ່ນີ້ມີການຢ້ຽມຢາມທີ່ບັນທຶກໄວ້ແລ້ວ { $visits } ຄັ້ງ, ຈຶ່ງປ່ຽນພະແນກ, ບ້ານ ແລະ ຈຸດປ້ອງກັນຮ່ວມບໍ່ໄດ້; ກະລຸນາສິ້ນສຸດການຈັບຄູ່ນີ້ ແລ້ວສ້າງການຈັບຄູ່ໃໝ່.
+problem-patrol-shape-detail = ການລາດຕະເວນຕ້ອງຂຽນເປັນ {"{"}"post_id": ລະຫັດປ້ອມ, "track": {"{"}"type": "LineString", "coordinates": [[ເສັ້ນແວງ, ເສັ້ນຂະໜານ], …]{"}"}, "times": [ເວລາ RFC 3339 ຂອງແຕ່ລະຈຸດ, …]{"}"} ຫຼື ອັບໂຫຼດເປັນໄຟລ໌ GPX 1.1 (Content-Type: application/gpx+xml ພ້ອມ ?post_id= ໃນທີ່ຢູ່).
+problem-patrol-too-few-points-detail = ເສັ້ນທາງລາດຕະເວນຕ້ອງມີຢ່າງໜ້ອຍ 2 ຈຸດ; ໄດ້ຮັບ { $count } ຈຸດ.
+problem-patrol-too-many-points-detail = ເສັ້ນທາງມີ { $count } ຈຸດ ແຕ່ອະນຸຍາດສູງສຸດ { $max } ຈຸດ; ກະລຸນາອັບໂຫຼດເປັນສ່ວນໆ.
+problem-patrol-position-detail = ຈຸດທີ { $index } (ນັບແຕ່ 0) ມີຕຳແໜ່ງບໍ່ຖືກຕ້ອງ: ຕ້ອງເປັນເສັ້ນແວງ WGS84 (-180 ຫາ 180) ແລະ ເສັ້ນຂະໜານ (-90 ຫາ 90).
+problem-patrol-time-detail = ເວລາຂອງຈຸດທີ { $index } (ນັບແຕ່ 0) ຕ້ອງເປັນເວລາ RFC 3339 ທີ່ລະບຸເຂດເວລາ (ຕົວຢ່າງ 2026-11-29T09:30:00+08:00); ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-patrol-not-ascending-detail = ຈຸດທີ { $index } (ນັບແຕ່ 0) ມີເວລາກ່ອນຈຸດກ່ອນໜ້າ; ເວລາຂອງເສັ້ນທາງຕ້ອງລຽງຕາມລຳດັບ.
+problem-patrol-future-detail = ເວລາຂອງຈຸດທີ { $index } (ນັບແຕ່ 0) ກາຍໂມງຂອງເຊີບເວີ; ກະລຸນາກວດສອບໂມງຂອງອຸປະກອນ. ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-patrol-times-count-detail = ເສັ້ນທາງມີ { $count } ພິກັດ ແຕ່ມີ { $times } ເວລາ; ຕ້ອງມີເວລາໜຶ່ງຕໍ່ພິກັດໜຶ່ງ.
+problem-patrol-gpx-detail = ບໍ່ສາມາດອ່ານໄຟລ໌ GPX ໄດ້: { $reason }

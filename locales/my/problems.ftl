@@ -60,3 +60,45 @@ problem-incident-text-detail = { $name } သည် စာလုံး { $max } �
 problem-incident-far-detail = ဤအမှတ်သည် နယ်စပ်မျဉ်းမှ { $distance_km } ကီလိုမီတာ ကွာဝေးပြီး ခွင့်ပြုထားသော { $max_km } ကီလိုမီတာထက် ကျော်လွန်နေသည်။ ကိုဩဒိနိတ်ကို စစ်ဆေးပါ (လောင်ဂျီတွဒ် ဦးစွာ၊ ထို့နောက် လတ္တီတွဒ်၊ WGS84)။
 problem-unknown-village-detail = သင့်တာဝန်ခံနယ်မြေအတွင်း အမှတ် { $value } ရှိသော ကျေးရွာ မရှိပါ။
 problem-outside-jurisdiction-detail = ဤဖြစ်စဉ်၏ နေရာ (၎င်း၏ ကျေးရွာ သို့မဟုတ် အနီးဆုံး နယ်စပ်အပိုင်းကို တာဝန်ယူသော ပူးပေါင်းကာကွယ်ရေးစခန်း၏ နယ်မြေ) သည် သင့်တာဝန်ခံနယ်မြေ ပြင်ပတွင် ရှိသဖြင့် မည်သည့်အရာကိုမျှ မှတ်တမ်းမတင်ပါ။
+problem-visit-object-detail = ကွင်းဆင်းသွားရောက်မှု တစ်ခုစီသည် id, linkage_id, target, visited_at, lon, lat, accuracy_m, findings နှင့် follow_ups ပါဝင်သော JSON object ဖြစ်ရမည်။
+problem-visit-id-detail = ကွင်းဆင်းသွားရောက်မှု၏ id သည် ဖုန်းပေါ်တွင် ထုတ်ပေးသော UUID ဖြစ်ရမည် (ဥပမာ 6f1c1b5e-8a9e-4f49-9a57-3a8f3c2b8d11)။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-visit-target-detail = target ကို {"{"}"kind": "village" သို့မဟုတ် "post", "id": အပေါင်းကိန်းပြည့်{"}"} ပုံစံဖြင့် ရေးရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-visit-wrong-target-detail = အမှတ် { $id } ရှိသော { $kind ->
+        [village] ကျေးရွာ
+       *[post] ပူးပေါင်းကာကွယ်ရေးစခန်း
+    }သည် တွဲဖက်ကူညီရေး { $linkage } ၏ ပစ်မှတ် မဟုတ်ပါ။ ထိုတွဲဖက်မှု၏ ကျေးရွာ သို့မဟုတ် စခန်းကို ရွေးပါ။
+problem-visit-time-detail = visited_at အချိန်သည် အချိန်ဇုန်ကွာဟချက် ပါဝင်သော RFC 3339 ပုံစံ အချိန် (ဥပမာ 2026-11-29T09:30:00+08:00) ဖြစ်ရမည်၊ { $min_year } ခုနှစ် သို့မဟုတ် ၎င်းနောက်ပိုင်း ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-visit-future-detail = visited_at အချိန်သည် ဆာဗာ၏ နာရီထက် { $minutes } မိနစ်ကျော် စောနေသည်။ ဖုန်း၏ နာရီကို စစ်ဆေးပါ။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-visit-before-linkage-detail = { $day } ရက်နေ့ ကွင်းဆင်းသွားရောက်မှုသည် တွဲဖက်ကူညီရေး { $linkage } ၏ စတင်ရက် ({ $starts_on }) မတိုင်မီ ဖြစ်နေသည်။
+problem-visit-after-linkage-detail = { $day } ရက်နေ့ ကွင်းဆင်းသွားရောက်မှုသည် တွဲဖက်ကူညီရေး { $linkage } ၏ ပြီးဆုံးရက် ({ $ends_on }) နောက်ပိုင်း ဖြစ်နေသည်။
+problem-visit-accuracy-detail = accuracy_m (တည်နေရာ၏ တိကျမှု၊ မီတာဖြင့်) သည် 0 နှင့်အထက် ကိန်းဂဏန်း ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-visit-findings-detail = findings သည် အများဆုံး { $max } ခုပါသော စာရင်း ဖြစ်ရမည်၊ တစ်ခုစီကို {"{"}"kind": …, "text": …{"}"} ပုံစံဖြင့် ရေးရမည်။
+problem-visit-finding-kind-detail = အမှတ်စဉ် { $index } (0 မှ စ၍ ရေတွက်) တွေ့ရှိချက်၏ အမျိုးအစား "{ $value }" မရှိပါ။ အမျိုးအစားများမှာ dispute, security_risk, livelihood_need နှင့် other တို့ ဖြစ်သည်။
+problem-too-many-visits-detail = တစ်ကြိမ်လျှင် ကွင်းဆင်းသွားရောက်မှု { $max } ခုအထိသာ ထပ်တူပြုနိုင်သည်၊ { $count } ခု ပို့ထားသည်။ အစုလိုက် ခွဲ၍ ပို့ပါ။
+problem-visit-conflict-detail = id { $id } ရှိသော ကွင်းဆင်းသွားရောက်မှုကို မတူညီသော အကြောင်းအရာဖြင့် မှတ်တမ်းတင်ပြီး ဖြစ်သည်။ မည်သည့်အရာမျှ ပြောင်းလဲခြင်း မရှိပါ။ ပြင်ဆင်ထားသော မှတ်တမ်းကို id အသစ်ဖြင့် ပို့ပါ။
+problem-linkage-body-detail = တွဲဖက်ကူညီရေးကို department_id, village_id, post_id, starts_on (YYYY-MM-DD), village_visits_per_month နှင့် post_visits_per_month ပါဝင်သော JSON object အဖြစ် ပို့ရမည်။ ends_on နှင့် officer_ids မှာ မဖြစ်မနေ မလိုပါ။
+problem-linkage-id-detail = { $name } သည် မှတ်တမ်း၏ အမှတ် (အပေါင်းကိန်းပြည့်) ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-linkage-date-detail = { $name } သည် YYYY-MM-DD ပုံစံ ရက်စွဲ (ဥပမာ 2025-01-01) ဖြစ်ရမည်၊ 2000 မှ 2100 ခုနှစ်အတွင်း ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-linkage-month-detail = ပါရာမီတာ { $name } သည် YYYY-MM ပုံစံ လ (ဥပမာ 2025-03) ဖြစ်ရမည်၊ 2000 မှ 2100 ခုနှစ်အတွင်း ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-linkage-reversed-months-detail = လများ ပြောင်းပြန်ဖြစ်နေသည်- စတင်လ from ({ $from }) သည် ပြီးဆုံးလ to ({ $to }) ထက် နောက်မကျရပါ။
+problem-linkage-visits-detail = { $name } သည် လစဉ် သွားရောက်ရမည့် အကြိမ်အရေအတွက် ဖြစ်ပြီး 0 မှ { $max } အထိ ကိန်းပြည့် ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-linkage-officers-detail = officer_ids သည် အသုံးပြုသူအမှတ် အများဆုံး { $max } ခုပါသော စာရင်း ဖြစ်ရမည်။
+problem-linkage-ends-before-start-detail = တွဲဖက်ကူညီရေးသည် စတင်ရက် ({ $starts_on }) မတိုင်မီ ({ $ends_on }) ပြီးဆုံး၍ မရပါ။ ends_on သည် ၎င်း၏ နောက်ဆုံးရက် ဖြစ်သည်။
+problem-linkage-unknown-post-detail = သင့်တာဝန်ခံနယ်မြေအတွင်း အမှတ် { $value } ရှိသော ပူးပေါင်းကာကွယ်ရေးစခန်း မရှိပါ။
+problem-linkage-unknown-department-detail = သင့်တာဝန်ခံနယ်မြေအတွင်း အမှတ် { $value } ရှိသော ဌာန မရှိပါ။
+problem-linkage-department-area-detail = ကျေးရွာ { $village } သည် ဌာန { $department } ၏ လုပ်ငန်းနယ်မြေ ပြင်ပတွင် ရှိသည်။ ဌာနတစ်ခုသည် ၎င်း၏ကိုယ်ပိုင် အုပ်ချုပ်ရေးနယ်မြေအတွင်းရှိ ကျေးရွာများနှင့်သာ တွဲဖက်နိုင်သည်။
+problem-linkage-unknown-officer-detail = သင့်တာဝန်ခံနယ်မြေအတွင်း သို့မဟုတ် ဤတွဲဖက်မှု၏ ဌာနအတွင်း အမှတ် { $value } ရှိသော အသုံးပြုသူ မရှိပါ။
+problem-linkage-officer-department-detail = အသုံးပြုသူ { $officer } သည် ဌာန { $department } ၏ ဝန်ထမ်း မဟုတ်ပါ။ တွဲဖက်မှု၏ တာဝန်ခံများသည် ၎င်း၏ ဌာနမှ ဖြစ်ရမည်။
+problem-linkage-officer-role-detail = အသုံးပြုသူ { $officer } သည် ဆက်သွယ်ရေးအရာရှိ မဟုတ်ပါ။ ဆက်သွယ်ရေးအရာရှိများသာ တွဲဖက်မှု၏ တာဝန်ခံ ဖြစ်နိုင်သည်။
+problem-linkage-officer-inactive-detail = အသုံးပြုသူ { $officer } ၏ အကောင့်ကို ပိတ်ထားသည်။ အသုံးပြုနေဆဲ ဆက်သွယ်ရေးအရာရှိကို ရွေးပါ။
+problem-linkage-overlap-detail = တွဲဖက်ကူညီရေး { $existing } ({ $starts_on } မှ စတင်) သည် ဤဌာနကို ဤကျေးရွာနှင့် စခန်းတို့နှင့် ထပ်နေသော ကာလအတွင်း တွဲဖက်ထားပြီး ဖြစ်သည်။ ၎င်းကို ဦးစွာ အဆုံးသတ်ပါ သို့မဟုတ် မထပ်သော ရက်စွဲများကို ရွေးပါ။
+problem-linkage-pair-fixed-detail = ဤတွဲဖက်မှုတွင် မှတ်တမ်းတင်ထားသော ကွင်းဆင်းသွားရောက်မှု { $visits } ကြိမ် ရှိပြီးဖြစ်သဖြင့် ဌာန၊ ကျေးရွာနှင့် စခန်းကို ပြောင်း၍ မရပါ။ ဤတွဲဖက်မှုကို အဆုံးသတ်ပြီး တွဲဖက်မှုအသစ် ဖန်တီးပါ။
+problem-patrol-shape-detail = ကင်းလှည့်မှတ်တမ်းကို {"{"}"post_id": စခန်းအမှတ်, "track": {"{"}"type": "LineString", "coordinates": [[လောင်ဂျီကျု, လတ္တီကျု], …]{"}"}, "times": [အမှတ်တစ်ခုစီ၏ RFC 3339 အချိန်, …]{"}"} ဟု ရေးရမည်၊ သို့မဟုတ် GPX 1.1 ဖိုင်အဖြစ် တင်ပါ (Content-Type: application/gpx+xml နှင့် လိပ်စာတွင် ?post_id= ထည့်ပါ)။
+problem-patrol-too-few-points-detail = ကင်းလှည့်လမ်းကြောင်းတွင် အနည်းဆုံး အမှတ် 2 ခု လိုအပ်သည်။ လက်ခံရရှိသည်: { $count } ခု။
+problem-patrol-too-many-points-detail = လမ်းကြောင်းတွင် အမှတ် { $count } ခု ပါဝင်သော်လည်း အများဆုံး { $max } ခုသာ ခွင့်ပြုသည်။ အပိုင်းလိုက် ခွဲတင်ပါ။
+problem-patrol-position-detail = အမှတ် { $index } (0 မှ စရေတွက်) ၏ တည်နေရာ မမှန်ကန်ပါ- WGS84 လောင်ဂျီကျု (-180 မှ 180) နှင့် လတ္တီကျု (-90 မှ 90) ဖြစ်ရမည်။
+problem-patrol-time-detail = အမှတ် { $index } (0 မှ စရေတွက်) ၏ အချိန်သည် အချိန်ဇုန်ကွာဟချက် ပါဝင်သော RFC 3339 အချိန် (ဥပမာ 2026-11-29T09:30:00+08:00) ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-patrol-not-ascending-detail = အမှတ် { $index } (0 မှ စရေတွက်) ၏ အချိန်သည် ယခင်အမှတ်ထက် စောနေသည်။ လမ်းကြောင်းအချိန်များကို အစဉ်လိုက် စီရမည်။
+problem-patrol-future-detail = အမှတ် { $index } (0 မှ စရေတွက်) ၏ အချိန်သည် ဆာဗာ၏ နာရီထက် စောနေသည်။ ကိရိယာ၏ နာရီကို စစ်ဆေးပါ။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-patrol-times-count-detail = လမ်းကြောင်းတွင် ကိုဩဒိနိတ် { $count } ခု ရှိသော်လည်း အချိန် { $times } ခုသာ ရှိသည်။ ကိုဩဒိနိတ်တစ်ခုလျှင် အချိန်တစ်ခု ရှိရမည်။
+problem-patrol-gpx-detail = GPX ဖိုင်ကို ဖတ်၍ မရပါ- { $reason }

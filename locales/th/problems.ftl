@@ -60,3 +60,45 @@ problem-incident-text-detail = { $name } ต้องเป็นข้อคว
 problem-incident-far-detail = จุดนี้อยู่ห่างจากแนวชายแดน { $distance_km } กม. เกินกว่า { $max_km } กม. ที่อนุญาต โปรดตรวจสอบพิกัด (ลองจิจูดก่อน แล้วจึงละติจูด, WGS84)
 problem-unknown-village-detail = ไม่มีหมู่บ้านรหัส { $value } ในเขตความรับผิดชอบของคุณ
 problem-outside-jurisdiction-detail = สถานที่ของเหตุการณ์นี้ (หมู่บ้านของเหตุการณ์ หรือเขตรับผิดชอบของจุดป้องกันร่วมตามแนวชายแดนช่วงที่ใกล้ที่สุด) อยู่นอกเขตความรับผิดชอบของคุณ จึงไม่มีการบันทึกข้อมูลใด ๆ
+problem-visit-object-detail = การเยี่ยมแต่ละครั้งต้องเป็น JSON object ที่มี id, linkage_id, target, visited_at, lon, lat, accuracy_m, findings และ follow_ups
+problem-visit-id-detail = id ของการเยี่ยมต้องเป็น UUID ที่สร้างขึ้นบนโทรศัพท์ (เช่น 6f1c1b5e-8a9e-4f49-9a57-3a8f3c2b8d11) ค่าที่ได้รับ: { $value }
+problem-visit-target-detail = เป้าหมาย target ต้องเขียนเป็น {"{"}"kind": "village" หรือ "post", "id": จำนวนเต็มบวก{"}"} ค่าที่ได้รับ: { $value }
+problem-visit-wrong-target-detail = { $kind ->
+        [village] หมู่บ้าน
+       *[post] จุดป้องกันร่วม
+    }รหัส { $id } ไม่ใช่เป้าหมายของการจับคู่ช่วยเหลือ { $linkage } โปรดเลือกหมู่บ้านหรือจุดป้องกันร่วมของการจับคู่นั้น
+problem-visit-time-detail = เวลา visited_at ต้องเป็นเวลาในรูปแบบ RFC 3339 ที่ระบุค่าชดเชยเขตเวลา (เช่น 2026-11-29T09:30:00+08:00) ตั้งแต่ปี { $min_year } เป็นต้นไป ค่าที่ได้รับ: { $value }
+problem-visit-future-detail = เวลา visited_at เร็วกว่านาฬิกาของเซิร์ฟเวอร์เกิน { $minutes } นาที โปรดตรวจสอบนาฬิกาของโทรศัพท์ ค่าที่ได้รับ: { $value }
+problem-visit-before-linkage-detail = การเยี่ยมวันที่ { $day } อยู่ก่อนวันเริ่มต้นของการจับคู่ช่วยเหลือ { $linkage } ({ $starts_on })
+problem-visit-after-linkage-detail = การเยี่ยมวันที่ { $day } อยู่หลังวันสิ้นสุดของการจับคู่ช่วยเหลือ { $linkage } ({ $ends_on })
+problem-visit-accuracy-detail = accuracy_m (ความแม่นยำของตำแหน่ง หน่วยเมตร) ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป ค่าที่ได้รับ: { $value }
+problem-visit-findings-detail = findings ต้องเป็นรายการไม่เกิน { $max } รายการ แต่ละรายการเขียนเป็น {"{"}"kind": …, "text": …{"}"}
+problem-visit-finding-kind-detail = สิ่งที่พบรายการที่ { $index } (นับจาก 0) มีประเภท "{ $value }" ซึ่งไม่มีอยู่ ประเภทที่มีคือ dispute, security_risk, livelihood_need และ other
+problem-too-many-visits-detail = ซิงค์การเยี่ยมได้ครั้งละไม่เกิน { $max } รายการ แต่ส่งมา { $count } รายการ โปรดแบ่งส่งเป็นชุด
+problem-visit-conflict-detail = การเยี่ยม id { $id } ถูกบันทึกไว้แล้วด้วยเนื้อหาที่ต่างกัน ไม่มีการเปลี่ยนแปลงใด ๆ โปรดส่งการเยี่ยมที่แก้ไขแล้วด้วย id ใหม่
+problem-linkage-body-detail = การจับคู่ช่วยเหลือต้องส่งมาเป็น JSON object ที่มี department_id, village_id, post_id, starts_on (YYYY-MM-DD), village_visits_per_month และ post_visits_per_month ส่วน ends_on และ officer_ids ไม่บังคับ
+problem-linkage-id-detail = { $name } ต้องเป็นรหัสของระเบียน ซึ่งเป็นจำนวนเต็มบวก ค่าที่ได้รับ: { $value }
+problem-linkage-date-detail = { $name } ต้องเป็นวันที่ในรูปแบบ YYYY-MM-DD (เช่น 2025-01-01) ระหว่างปี ค.ศ. 2000 ถึง 2100 ค่าที่ได้รับ: { $value }
+problem-linkage-month-detail = พารามิเตอร์ { $name } ต้องเป็นเดือนในรูปแบบ YYYY-MM (เช่น 2025-03) ระหว่างปี ค.ศ. 2000 ถึง 2100 ค่าที่ได้รับ: { $value }
+problem-linkage-reversed-months-detail = ช่วงเดือนกลับด้าน: เดือนเริ่มต้น from ({ $from }) ต้องไม่อยู่หลังเดือนสิ้นสุด to ({ $to })
+problem-linkage-visits-detail = { $name } คือจำนวนครั้งที่ต้องเยี่ยมในแต่ละเดือน ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง { $max } ค่าที่ได้รับ: { $value }
+problem-linkage-officers-detail = officer_ids ต้องเป็นรายการรหัสผู้ใช้ไม่เกิน { $max } รายการ
+problem-linkage-ends-before-start-detail = การจับคู่ช่วยเหลือจะสิ้นสุด ({ $ends_on }) ก่อนวันเริ่มต้น ({ $starts_on }) ไม่ได้ ends_on คือวันสุดท้ายของการจับคู่
+problem-linkage-unknown-post-detail = ไม่มีจุดป้องกันร่วมรหัส { $value } ในเขตความรับผิดชอบของคุณ
+problem-linkage-unknown-department-detail = ไม่มีหน่วยงานรหัส { $value } ในเขตความรับผิดชอบของคุณ
+problem-linkage-department-area-detail = หมู่บ้าน { $village } อยู่นอกพื้นที่ปฏิบัติงานของหน่วยงาน { $department } หน่วยงานหนึ่งจับคู่ได้เฉพาะกับหมู่บ้านที่อยู่ในเขตปกครองของหน่วยงานนั้นเองเท่านั้น
+problem-linkage-unknown-officer-detail = ไม่มีผู้ใช้รหัส { $value } ในเขตความรับผิดชอบของคุณหรือในหน่วยงานของการจับคู่นี้
+problem-linkage-officer-department-detail = ผู้ใช้ { $officer } ไม่ได้สังกัดหน่วยงาน { $department } ผู้รับผิดชอบการจับคู่ต้องมาจากหน่วยงานของการจับคู่นั้น
+problem-linkage-officer-role-detail = ผู้ใช้ { $officer } ไม่ใช่เจ้าหน้าที่ประสานงาน มีเพียงเจ้าหน้าที่ประสานงานเท่านั้นที่เป็นผู้รับผิดชอบการจับคู่ได้
+problem-linkage-officer-inactive-detail = บัญชีของผู้ใช้ { $officer } ถูกปิดการใช้งานแล้ว โปรดเลือกเจ้าหน้าที่ประสานงานที่ยังใช้งานอยู่
+problem-linkage-overlap-detail = การจับคู่ช่วยเหลือ { $existing } (เริ่มตั้งแต่ { $starts_on }) จับคู่หน่วยงานนี้กับหมู่บ้านและจุดป้องกันร่วมนี้แล้วในช่วงเวลาที่ทับซ้อนกัน โปรดสิ้นสุดการจับคู่นั้นก่อน หรือเลือกวันที่ที่ไม่ทับซ้อน
+problem-linkage-pair-fixed-detail = การจับคู่นี้มีการเยี่ยมที่บันทึกไว้แล้ว { $visits } ครั้ง จึงเปลี่ยนหน่วยงาน หมู่บ้าน และจุดป้องกันร่วมไม่ได้ โปรดสิ้นสุดการจับคู่นี้แล้วสร้างการจับคู่ใหม่
+problem-patrol-shape-detail = การลาดตระเวนต้องเขียนเป็น {"{"}"post_id": รหัสด่าน, "track": {"{"}"type": "LineString", "coordinates": [[ลองจิจูด, ละติจูด], …]{"}"}, "times": [เวลา RFC 3339 ของแต่ละจุด, …]{"}"} หรืออัปโหลดเป็นไฟล์ GPX 1.1 (Content-Type: application/gpx+xml พร้อม ?post_id= ในที่อยู่)
+problem-patrol-too-few-points-detail = เส้นทางลาดตระเวนต้องมีอย่างน้อย 2 จุด ได้รับ { $count } จุด
+problem-patrol-too-many-points-detail = เส้นทางมี { $count } จุด แต่อนุญาตสูงสุด { $max } จุด โปรดอัปโหลดเป็นส่วน ๆ
+problem-patrol-position-detail = จุดที่ { $index } (นับจาก 0) มีตำแหน่งไม่ถูกต้อง: ต้องเป็นลองจิจูด WGS84 (-180 ถึง 180) และละติจูด (-90 ถึง 90)
+problem-patrol-time-detail = เวลาของจุดที่ { $index } (นับจาก 0) ต้องเป็นเวลาในรูปแบบ RFC 3339 ที่ระบุค่าชดเชยเขตเวลา (เช่น 2026-11-29T09:30:00+08:00) ค่าที่ได้รับ: { $value }
+problem-patrol-not-ascending-detail = จุดที่ { $index } (นับจาก 0) มีเวลาก่อนจุดก่อนหน้า เวลาของเส้นทางต้องเรียงตามลำดับ
+problem-patrol-future-detail = เวลาของจุดที่ { $index } (นับจาก 0) เร็วกว่านาฬิกาของเซิร์ฟเวอร์ โปรดตรวจสอบนาฬิกาของอุปกรณ์ ค่าที่ได้รับ: { $value }
+problem-patrol-times-count-detail = เส้นทางมี { $count } พิกัด แต่มี { $times } เวลา ต้องมีเวลาหนึ่งค่าต่อหนึ่งพิกัด
+problem-patrol-gpx-detail = ไม่สามารถอ่านไฟล์ GPX ได้: { $reason }

@@ -58,3 +58,45 @@ problem-incident-text-detail = { $name } 应为不超过 { $max } 个字符的�
 problem-incident-far-detail = 该点距边境线 { $distance_km } 公里，超过允许的 { $max_km } 公里；请核对坐标（先经度、后纬度，WGS84）。
 problem-unknown-village-detail = 您的管辖范围内没有编号为 { $value } 的村寨。
 problem-outside-jurisdiction-detail = 该案事件所在地（其所属村寨，或最近边境段所属联防所的辖段）不在您的管辖范围内，未写入任何内容。
+problem-visit-object-detail = 每条走访记录应为一个 JSON 对象，包含 id、linkage_id、target、visited_at、lon、lat、accuracy_m、findings 和 follow_ups。
+problem-visit-id-detail = 走访记录的 id 应为手机端生成的 UUID（例如 6f1c1b5e-8a9e-4f49-9a57-3a8f3c2b8d11）；收到的是：{ $value }
+problem-visit-target-detail = 走访对象 target 应写作 {"{"}"kind": "village" 或 "post", "id": 正整数{"}"}；收到的是：{ $value }
+problem-visit-wrong-target-detail = 编号为 { $id } 的{ $kind ->
+        [village] 村寨
+       *[post] 联防所
+    }不是双挂联 { $linkage } 所挂联的对象，请选择该挂联对应的村寨或联防所。
+problem-visit-time-detail = 走访时间 visited_at 应为带时区偏移的 RFC 3339 时间（例如 2026-11-29T09:30:00+08:00），且不早于 { $min_year } 年；收到的是：{ $value }
+problem-visit-future-detail = 走访时间 visited_at 晚于服务器当前时间 { $minutes } 分钟以上，请核对手机时钟；收到的是：{ $value }
+problem-visit-before-linkage-detail = 该走访日期 { $day } 早于双挂联 { $linkage } 的开始日期（{ $starts_on }）。
+problem-visit-after-linkage-detail = 该走访日期 { $day } 晚于双挂联 { $linkage } 的结束日期（{ $ends_on }）。
+problem-visit-accuracy-detail = 定位精度 accuracy_m（米）应为不小于 0 的数值；收到的是：{ $value }
+problem-visit-findings-detail = 走访发现 findings 应为列表，最多 { $max } 项，每项写作 {"{"}"kind": …, "text": …{"}"}。
+problem-visit-finding-kind-detail = 第 { $index } 项走访发现（从 0 开始计）的类别“{ $value }”不存在；可用类别为 dispute（矛盾纠纷）、security_risk（安全隐患）、livelihood_need（民生诉求）和 other（其他）。
+problem-too-many-visits-detail = 一次最多同步 { $max } 条走访记录，本次收到 { $count } 条，请分批提交。
+problem-visit-conflict-detail = id 为 { $id } 的走访记录已经存在且内容不同，本次未作任何修改；如需更正，请以新的 id 重新提交。
+problem-linkage-body-detail = 挂联信息应以 JSON 对象提交，包含 department_id、village_id、post_id、starts_on（YYYY-MM-DD）、village_visits_per_month 和 post_visits_per_month；ends_on 和 officer_ids 可以不填。
+problem-linkage-id-detail = { $name } 应为记录编号（正整数）；收到的是：{ $value }
+problem-linkage-date-detail = { $name } 应为 YYYY-MM-DD 格式的日期（例如 2025-01-01），年份在 2000 至 2100 之间；收到的是：{ $value }
+problem-linkage-month-detail = 参数 { $name } 应为 YYYY-MM 格式的月份（例如 2025-03），年份在 2000 至 2100 之间；收到的是：{ $value }
+problem-linkage-reversed-months-detail = 起止月份颠倒：起始月份 from（{ $from }）不能晚于截止月份 to（{ $to }）。
+problem-linkage-visits-detail = { $name } 是每月应走访的次数，应为 0 至 { $max } 之间的整数；收到的是：{ $value }
+problem-linkage-officers-detail = officer_ids 应为用户编号的列表，最多 { $max } 个。
+problem-linkage-ends-before-start-detail = 挂联的结束日期（{ $ends_on }）不能早于开始日期（{ $starts_on }）；ends_on 是挂联的最后一天。
+problem-linkage-unknown-post-detail = 您的管辖范围内没有编号为 { $value } 的联防所。
+problem-linkage-unknown-department-detail = 您的管辖范围内没有编号为 { $value } 的部门。
+problem-linkage-department-area-detail = 村寨 { $village } 不在部门 { $department } 的工作范围内：部门只能挂联本级行政区域（州、县（市）或乡（镇））内的村寨。
+problem-linkage-unknown-officer-detail = 您的管辖范围内和该挂联部门中都没有编号为 { $value } 的用户。
+problem-linkage-officer-department-detail = 用户 { $officer } 不属于部门 { $department }：挂联责任人必须是挂联部门的人员。
+problem-linkage-officer-role-detail = 用户 { $officer } 不是挂联干部（liaison_officer）：只有挂联干部才能担任挂联责任人。
+problem-linkage-officer-inactive-detail = 用户 { $officer } 的账号已停用，请选择在用的挂联干部。
+problem-linkage-overlap-detail = 挂联 { $existing }（{ $starts_on } 起）已将该部门与该村寨、联防所挂联，且时间段与本次重叠；请先结束该挂联，或改用不重叠的日期。
+problem-linkage-pair-fixed-detail = 该挂联已有 { $visits } 次走访记录，挂联部门、村寨和联防所不能更改；请结束该挂联后另建新的挂联。
+problem-patrol-shape-detail = 巡逻记录应写成 {"{"}"post_id": 联防所编号, "track": {"{"}"type": "LineString", "coordinates": [[经度, 纬度], …]{"}"}, "times": [每个点的 RFC 3339 时间, …]{"}"}，或以 GPX 1.1 文件上传（Content-Type: application/gpx+xml，并在地址中加 ?post_id=）。
+problem-patrol-too-few-points-detail = 巡逻轨迹至少需要 2 个点，收到 { $count } 个。
+problem-patrol-too-many-points-detail = 巡逻轨迹有 { $count } 个点，最多允许 { $max } 个；请分段上传。
+problem-patrol-position-detail = 第 { $index } 个轨迹点（从 0 数起）的坐标无效：应为 WGS84 经度（-180 至 180）和纬度（-90 至 90）。
+problem-patrol-time-detail = 第 { $index } 个轨迹点（从 0 数起）的时间应为带时区偏移的 RFC 3339 时间（例如 2026-11-29T09:30:00+08:00）；收到的是：{ $value }
+problem-patrol-not-ascending-detail = 第 { $index } 个轨迹点（从 0 数起）的时间早于前一个点；轨迹时间应按先后顺序排列。
+problem-patrol-future-detail = 第 { $index } 个轨迹点（从 0 数起）的时间晚于服务器当前时间，请核对设备时钟；收到的是：{ $value }
+problem-patrol-times-count-detail = 轨迹有 { $count } 个坐标，但 times 有 { $times } 个时间；两者应一一对应。
+problem-patrol-gpx-detail = 无法读取 GPX 文件：{ $reason }

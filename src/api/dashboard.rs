@@ -1,6 +1,7 @@
 //! `GET /api/v1/dashboard[?year=]`: the figures of the dashboard page as JSON, the same numbers
 //! rounded the same way (both come from `services::figures::dashboard`); `null` where the
-//! data are missing.
+//! data are missing. `linkagesOverdue` counts the linkages overdue today (`date`), whatever
+//! the years compared: the dashboard's row that links to `/linkages/overdue`.
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
@@ -62,5 +63,9 @@ pub async fn show(
         "baseYear": found.base_year,
         "compareYear": found.compare_year,
         "figures": items,
+        "linkagesOverdue": found.linkages_overdue.map(|overdue| json!({
+            "date": overdue.date.to_string(),
+            "count": overdue.count,
+        })),
     })))
 }

@@ -10,10 +10,13 @@ mod geojson_out;
 mod health;
 mod hotspots;
 mod incident_writes;
+mod linkages;
+mod patrols;
 pub mod lang;
 pub mod problem;
 mod report;
 pub mod trends;
+mod visits;
 
 use actix_web::error::JsonPayloadError;
 use actix_web::{HttpRequest, web};
@@ -33,6 +36,8 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
         .service(
             web::scope("/api/v1")
                 .route("/audit", web::get().to(audit::list))
+                // First of the linkage routes: a `/linkages/{id}` route would take "mine" for an id.
+                .route("/linkages/mine", web::get().to(visits::mine))
                 .route("/auth/login", web::post().to(auth::login))
                 .route("/auth/logout", web::post().to(auth::logout))
                 .route("/auth/me", web::get().to(auth::me))
@@ -45,6 +50,12 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/border/bins", web::get().to(trends::bins))
                 .route("/dashboard", web::get().to(dashboard::show))
                 .route("/reports/yearly", web::get().to(report::yearly))
+                .route("/linkages", web::get().to(linkages::list))
+                .route("/linkages", web::post().to(linkages::create))
+                .route("/linkages/coverage", web::get().to(linkages::coverage))
+                .route("/linkages/overdue", web::get().to(linkages::overdue))
+                .route("/linkages/{id}", web::put().to(linkages::update))
+                .route("/linkages/{id}/end", web::post().to(linkages::end))
                 .route("/villages", web::get().to(features::list_villages))
                 .route("/villages/{id}", web::get().to(features::get_village))
                 .route("/posts", web::get().to(features::list_posts))
@@ -58,7 +69,13 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/incidents", web::post().to(incident_writes::create))
                 .route("/incidents/{id}", web::get().to(features::get_incident))
                 .route("/incidents/{id}", web::put().to(incident_writes::replace))
-                .route("/incidents/{id}", web::delete().to(incident_writes::delete)),
+                .route("/incidents/{id}", web::delete().to(incident_writes::delete))
+                .route("/patrols", web::post().to(patrols::create))
+                .route("/patrols/coverage", web::get().to(patrols::coverage))
+                .route("/patrols/coverage.geojson", web::get().to(patrols::coverage_geojson))
+                .route("/visits", web::get().to(visits::list))
+                .route("/visits", web::post().to(visits::create))
+                .route("/sync/visits", web::post().to(visits::sync)),
         );
 }
 

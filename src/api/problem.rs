@@ -177,6 +177,15 @@ impl From<DomainError> for ApiError {
             DomainError::OutsideJurisdiction => {
                 (StatusCode::FORBIDDEN, "outside-jurisdiction", "problem-forbidden-title")
             }
+            DomainError::Linkage(crate::domain::linkage::LinkageError::Overlap { .. }) => {
+                (StatusCode::CONFLICT, "linkage-overlap", "problem-conflict-title")
+            }
+            DomainError::Patrol(crate::domain::patrol::PatrolError::TooManyPoints { .. }) => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "too-many-track-points", "problem-payload-too-large-title")
+            }
+            DomainError::Visit(crate::domain::visit::VisitError::TooMany { .. }) => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "too-many-visits", "problem-payload-too-large-title")
+            }
             _ => (StatusCode::BAD_REQUEST, "invalid-parameter", "problem-bad-request-title"),
         };
         let mut problem = ApiError::new(status, slug, title_id, error.message_id());
@@ -228,6 +237,13 @@ impl From<ServiceError> for ApiError {
             ServiceError::Conflict => {
                 ApiError::new(StatusCode::CONFLICT, "conflict", "problem-conflict-title", "problem-conflict-detail")
             }
+            ServiceError::VisitConflict { uuid } => ApiError::new(
+                StatusCode::CONFLICT,
+                "visit-conflict",
+                "problem-conflict-title",
+                "problem-visit-conflict-detail",
+            )
+            .arg("id", uuid),
             ServiceError::InvalidBorder(border) => {
                 let mut problem = ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,

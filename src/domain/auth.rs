@@ -57,8 +57,11 @@ pub enum Action {
     ReadDashboard,
     ReadDepartments,
     ReadLinkages,
+    ManageLinkages,
     WriteIncidents,
     ReadReports,
+    LogVisits,
+    LogPatrols,
 }
 
 /// Who may perform an action.
@@ -84,8 +87,11 @@ pub fn policy(action: Action) -> Access {
         Action::ReadAudit | Action::ReadDashboard => Access::Roles(&[Role::Admin, Role::Official]),
         Action::ReadDepartments => Access::Roles(&Role::ALL),
         Action::ReadLinkages => Access::Roles(&[Role::Admin, Role::Official, Role::LiaisonOfficer]),
+        Action::ManageLinkages => Access::Roles(&[Role::Admin, Role::Official]),
         Action::WriteIncidents => Access::Roles(&[Role::Admin, Role::Official, Role::PostStaff]),
         Action::ReadReports => Access::Roles(&[Role::Admin, Role::Official]),
+        Action::LogVisits => Access::Roles(&[Role::Admin, Role::Official, Role::LiaisonOfficer]),
+        Action::LogPatrols => Access::Roles(&[Role::Admin, Role::Official, Role::PostStaff]),
     }
 }
 

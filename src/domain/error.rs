@@ -76,6 +76,12 @@ pub enum DomainError {
     UnknownVillage { value: String },
     #[error("the record would lie outside the caller's jurisdiction")]
     OutsideJurisdiction,
+    #[error(transparent)]
+    Linkage(super::linkage::LinkageError),
+    #[error(transparent)]
+    Visit(#[from] super::visit::VisitError),
+    #[error(transparent)]
+    Patrol(#[from] super::patrol::PatrolError),
 }
 
 impl DomainError {
@@ -118,6 +124,9 @@ impl DomainError {
             DomainError::FarFromBorder { .. } => "problem-incident-far-detail",
             DomainError::UnknownVillage { .. } => "problem-unknown-village-detail",
             DomainError::OutsideJurisdiction => "problem-outside-jurisdiction-detail",
+            DomainError::Linkage(error) => error.message_id(),
+            DomainError::Visit(error) => error.message_id(),
+            DomainError::Patrol(error) => error.message_id(),
         }
     }
 
@@ -194,6 +203,9 @@ impl DomainError {
             DomainError::FarFromBorder { distance_km, max_km } => {
                 vec![("distance_km", distance_km.clone()), ("max_km", max_km.to_string())]
             }
+            DomainError::Linkage(error) => error.args(),
+            DomainError::Visit(error) => error.args(),
+            DomainError::Patrol(error) => error.args(),
         }
     }
 }

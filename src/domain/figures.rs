@@ -2,6 +2,8 @@
 //! percentage changes of counts, percentage-point changes of shares, linkage visit compliance,
 //! outreach coverage and case handling time.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 
 /// Percentage change from `base` to `compare`: `(compare − base) / base × 100`.
@@ -188,9 +190,142 @@ pub fn due_months(rule: &VisitRule, year: i32, as_of: NaiveDate) -> Vec<u32> {
         .collect()
 }
 
+/// A linkage's logged visits counted per local calendar month and target.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MonthlyVisits {
+    /// `(year, month)` → visits to the village and to the post.
+    counts: HashMap<(i32, u32), [u64; 2]>,
+}
+
+impl MonthlyVisits {
+    /// Counts visits given as local dates and targets.
+    pub fn count<'a>(visits: impl IntoIterator<Item = &'a (NaiveDate, VisitTarget)>) -> MonthlyVisits {
+        let mut counted = MonthlyVisits::default();
+        for (day, target) in visits {
+            counted.add(*day, *target);
+        }
+        counted
+    }
+
+    pub fn add(&mut self, day: NaiveDate, target: VisitTarget) {
+        let slot = match target {
+            VisitTarget::Village => 0,
+            VisitTarget::Post => 1,
+        };
+        self.counts.entry((day.year(), day.month())).or_default()[slot] += 1;
+    }
+
+    /// Visits to the village and to the post in local month `month` of `year`.
+    pub fn logged(&self, year: i32, month: u32) -> (u64, u64) {
+        self.counts.get(&(year, month)).map_or((0, 0), |[village, post]| (*village, *post))
+    }
+}
+
+/// One month of a linkage judged against its rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JudgedMonth {
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+    pub village_logged: u64,
+    pub post_logged: u64,
+    pub village_required: u64,
+    pub post_required: u64,
+    /// Both the village's and the post's visits reach the rule's numbers.
+    pub met: bool,
+}
+
+/// The visit rule applied to one month: it is met when the month's visits to the village
+/// reach `village_per_month` and those to the post reach `post_per_month`. Every figure of
+/// compliance (the dashboard, a linkage's page, coverage and the overdue list) judges a month
+/// here; call it for due months only (see [`due_months`]).
+pub fn judge_month(rule: &VisitRule, visits: &MonthlyVisits, year: i32, month: u32) -> JudgedMonth {
+    let (village_logged, post_logged) = visits.logged(year, month);
+    let (village_required, post_required) = (u64::from(rule.village_per_month), u64::from(rule.post_per_month));
+    JudgedMonth {
+        year,
+        month,
+        village_logged,
+        post_logged,
+        village_required,
+        post_required,
+        met: village_logged >= village_required && post_logged >= post_required,
+    }
+}
+
+/// The due months of a linkage from month `from` to month `to` (each `(year, month)`, both
+/// included), judged as of the local date `as_of`, oldest first.
+pub fn judged_months(
+    rule: &VisitRule,
+    visits: &MonthlyVisits,
+    from: (i32, u32),
+    to: (i32, u32),
+    as_of: NaiveDate,
+) -> Vec<JudgedMonth> {
+    (from.0..=to.0)
+        .flat_map(|year| {
+            due_months(rule, year, as_of)
+                .into_iter()
+                .filter(move |month| (year, *month) >= from && (year, *month) <= to)
+                .map(move |month| (year, month))
+        })
+        .map(|(year, month)| judge_month(rule, visits, year, month))
+        .collect()
+}
+
+/// How far a linkage is behind its rule on a date: the unbroken run of unmet due months that
+/// ends with its latest due month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Behind {
+    /// The first day of the run's first (oldest) month.
+    pub first_unmet: NaiveDate,
+    /// Months in the run.
+    pub months: u32,
+    /// Days from the last day of the run's first month to the date: 1 on the first day of the
+    /// month after it.
+    pub days: i64,
+    /// The latest due month, judged (not met).
+    pub latest: JudgedMonth,
+}
+
+/// Whether a linkage is overdue on the local date `as_of`: its latest due month (the last
+/// whole month of its period that is over, see [`due_months`]) is not met. `None` when that
+/// month is met or when no month is due yet. The run goes back month by month while the
+/// months stay unmet; the days count from the end of its oldest month.
+///
+/// ```
+/// use banna_border::domain::figures::{MonthlyVisits, VisitRule, VisitTarget, behind};
+/// use chrono::NaiveDate;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let rule = VisitRule { starts_on: day(2025, 1, 1), ends_on: None, village_per_month: 1, post_per_month: 0 };
+/// // January met, February and March not: on 5 April the run starts in February.
+/// let visits = MonthlyVisits::count(&[(day(2025, 1, 20), VisitTarget::Village)]);
+/// let late = behind(&rule, &visits, day(2025, 4, 5)).unwrap();
+/// assert_eq!((late.first_unmet, late.months, late.days), (day(2025, 2, 1), 2, 36));
+/// ```
+pub fn behind(rule: &VisitRule, visits: &MonthlyVisits, as_of: NaiveDate) -> Option<Behind> {
+    let mut latest: Option<JudgedMonth> = None;
+    let mut run: Option<(i32, u32)> = None;
+    let mut months = 0;
+    'years: for year in (rule.starts_on.year()..=as_of.year()).rev() {
+        for month in due_months(rule, year, as_of).into_iter().rev() {
+            let judged = judge_month(rule, visits, year, month);
+            if judged.met {
+                break 'years;
+            }
+            latest.get_or_insert(judged);
+            run = Some((year, month));
+            months += 1;
+        }
+    }
+    let (year, month) = run?;
+    let first_unmet = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let days = (as_of - last_day_of_month(year, month)?).num_days();
+    Some(Behind { first_unmet, months, days, latest: latest? })
+}
+
 /// Compliance of linkages in `year`: each linkage with its rule and the local dates and
-/// targets of its visits. A due month meets the rule when the linkage's visits in that month
-/// reach `village_per_month` to the village and `post_per_month` to the post.
+/// targets of its visits, every due month judged by [`judge_month`].
 pub fn compliance<'a>(
     year: i32,
     as_of: NaiveDate,
@@ -198,19 +333,12 @@ pub fn compliance<'a>(
 ) -> Compliance {
     let mut total = Compliance::default();
     for (rule, visits) in linkages {
-        for month in due_months(&rule, year, as_of) {
-            let in_month = |target: VisitTarget| {
-                visits.iter().filter(|(day, to)| *to == target && day.year() == year && day.month() == month).count()
-                    as u64
-            };
-            let (village, post) = (in_month(VisitTarget::Village), in_month(VisitTarget::Post));
-            let (village_due, post_due) = (u64::from(rule.village_per_month), u64::from(rule.post_per_month));
+        let counted = MonthlyVisits::count(visits);
+        for month in judged_months(&rule, &counted, (year, 1), (year, 12), as_of) {
             total.linkage_months += 1;
-            total.visits_required += village_due + post_due;
-            total.visits_logged += village + post;
-            if village >= village_due && post >= post_due {
-                total.months_met += 1;
-            }
+            total.visits_required += month.village_required + month.post_required;
+            total.visits_logged += month.village_logged + month.post_logged;
+            total.months_met += u64::from(month.met);
         }
     }
     total
@@ -312,6 +440,29 @@ mod tests {
         assert_eq!(found, Compliance { linkage_months: 3, months_met: 1, visits_required: 9, visits_logged: 6 });
         assert_eq!(found.share_percent().map(round1), Some(33.3));
         assert_eq!(compliance(2024, day(2025, 6, 1), []).share_percent(), None);
+    }
+
+    #[test]
+    fn a_linkage_is_behind_from_the_first_month_of_its_latest_unmet_run() {
+        use VisitTarget::{Post, Village};
+        let rule = VisitRule { starts_on: day(2024, 11, 15), ends_on: None, village_per_month: 1, post_per_month: 1 };
+        // November is partial (not due). December met; January and February not.
+        let visits = MonthlyVisits::count(&[
+            (day(2024, 12, 1), Village),
+            (day(2024, 12, 31), Post),
+            (day(2025, 1, 5), Village),
+            (day(2025, 2, 5), Post),
+        ]);
+        let late = behind(&rule, &visits, day(2025, 3, 1)).expect("behind");
+        assert_eq!((late.first_unmet, late.months, late.days), (day(2025, 1, 1), 2, 29));
+        assert_eq!((late.latest.year, late.latest.month, late.latest.post_logged), (2025, 2, 1));
+        assert_eq!(behind(&rule, &visits, day(2025, 1, 31)), None, "January is not over: December counts");
+        assert_eq!(behind(&rule, &visits, day(2024, 12, 20)), None, "no month due yet");
+        let never = MonthlyVisits::default();
+        let late = behind(&rule, &never, day(2025, 1, 1)).expect("behind");
+        assert_eq!((late.first_unmet, late.months, late.days), (day(2024, 12, 1), 1, 1));
+        let months = judged_months(&rule, &visits, (2024, 1), (2025, 1), day(2025, 6, 1));
+        assert_eq!(months.iter().map(|month| (month.month, month.met)).collect::<Vec<_>>(), [(12, true), (1, false)]);
     }
 
     #[test]

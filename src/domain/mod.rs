@@ -10,9 +10,12 @@ pub mod gcj02;
 pub mod geo;
 pub mod grid;
 pub mod incident;
+pub mod linkage;
 pub mod paging;
+pub mod patrol;
 pub mod period;
 pub mod stats;
 pub mod trend;
+pub mod visit;
 
 pub use error::DomainError;

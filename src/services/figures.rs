@@ -297,6 +297,17 @@ pub struct Dashboard {
     pub base_year: i32,
     pub compare_year: i32,
     pub figures: Vec<Figure>,
+    /// Linkages overdue today, whatever the years compared (see
+    /// [`crate::services::linkages::overdue_count`]); `None` where not counted (the yearly
+    /// report, the command line).
+    pub linkages_overdue: Option<LinkagesOverdue>,
+}
+
+/// How many linkages are overdue on a local date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkagesOverdue {
+    pub date: NaiveDate,
+    pub count: u64,
 }
 
 /// The dashboard of the caller's jurisdiction for `year` against the year before; without a
@@ -314,7 +325,11 @@ pub async fn dashboard(
         Some(year) => year,
         None => latest_incident_year(db, scope, tz).await?.unwrap_or_else(|| local_year(Utc::now(), &tz)),
     };
-    dashboard_of(db, scope, compare_year, tz).await
+    let mut found = dashboard_of(db, scope, compare_year, tz).await?;
+    let date = Utc::now().with_timezone(&tz).date_naive();
+    let count = super::linkages::overdue_count(db, scope, date, tz).await?;
+    found.linkages_overdue = Some(LinkagesOverdue { date, count });
+    Ok(found)
 }
 
 /// The dashboard's figures of `scope` for `compare_year` against the year before, without an
@@ -366,7 +381,7 @@ pub async fn dashboard_of(
         pair(FigureKey::CaseMedianDays, median_base, median_compare),
         pair(FigureKey::CaseOpenOverdue, base_cases.open_overdue, compare_cases.open_overdue),
     ];
-    Ok(Dashboard { base_year, compare_year, figures })
+    Ok(Dashboard { base_year, compare_year, figures, linkages_overdue: None })
 }
 
 /// A village of the jurisdiction: whether it is a key village.

@@ -11,11 +11,14 @@ pub mod grid;
 pub mod health;
 pub mod hotspots;
 pub mod incidents;
+pub mod linkages;
 pub mod locate_csv;
+pub mod patrols;
 pub mod places;
 pub mod records;
 pub mod report;
 pub mod trends;
+pub mod visits;
 
 use crate::domain::DomainError;
 use crate::store::StoreError;
@@ -64,6 +67,8 @@ pub enum ServiceError {
     Throttled { seconds: i64 },
     #[error("the record exists already")]
     Conflict,
+    #[error("visit {uuid} was recorded already with other content")]
+    VisitConflict { uuid: String },
     #[error("invalid border: {0}")]
     InvalidBorder(crate::border::BorderError),
     #[error("the database is unavailable: {0}")]

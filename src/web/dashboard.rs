@@ -65,6 +65,15 @@ struct DashboardPage {
     sections: Vec<Section>,
     /// The border strip chart: its caption, also its text alternative.
     strip_caption: String,
+    /// The linkages overdue today, shown at the end of the linkages' rows.
+    overdue: Option<OverdueRow>,
+}
+
+/// The count of linkages overdue today: not a year's figure, so one cell across the years.
+struct OverdueRow {
+    label: String,
+    count: u64,
+    text: String,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +230,15 @@ pub async fn show(
         base_year: dashboard.base_year,
         compare_year: dashboard.compare_year,
         sections: sections(localizer, &lang, &dashboard),
+        overdue: dashboard.linkages_overdue.map(|overdue| OverdueRow {
+            label: localizer.text(&lang, "page-dashboard-linkages-overdue"),
+            count: overdue.count,
+            text: localizer.format(
+                &lang,
+                "page-dashboard-linkages-overdue-value",
+                &[("count", FluentValue::from(overdue.count)), ("date", FluentValue::from(overdue.date.to_string()))],
+            ),
+        }),
     };
     render(StatusCode::OK, &page)
 }

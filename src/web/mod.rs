@@ -27,6 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/departments", web::get().to(records::departments::list))
         .route("/departments/{id}", web::get().to(records::departments::show))
         .route("/linkages", web::get().to(records::linkages::list))
+        .route("/linkages/overdue", web::get().to(records::overdue::show))
         .route("/linkages/{id}", web::get().to(records::linkages::show))
         .route("/incidents", web::get().to(records::incidents::list))
         .route("/incidents/{id}", web::get().to(records::incidents::show))

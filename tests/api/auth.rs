@@ -42,6 +42,9 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/api/v1/villages", Some(ALL)),
     ("GET", "/api/v1/villages/{id}", Some(ALL)),
     ("GET", "/api/v1/posts", Some(ALL)),
+    ("POST", "/api/v1/patrols", Some(&["admin", "official", "post_staff"])),
+    ("GET", "/api/v1/patrols/coverage", Some(ALL)),
+    ("GET", "/api/v1/patrols/coverage.geojson", Some(ALL)),
     ("GET", "/api/v1/posts/sectors", Some(ALL)),
     ("GET", "/api/v1/posts/{id}", Some(ALL)),
     ("GET", "/api/v1/incidents", Some(&["admin", "official", "post_staff"])),
@@ -53,6 +56,16 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("POST", "/api/v1/incidents", Some(&["admin", "official", "post_staff"])),
     ("PUT", "/api/v1/incidents/{id}", Some(&["admin", "official", "post_staff"])),
     ("DELETE", "/api/v1/incidents/{id}", Some(&["admin", "official", "post_staff"])),
+    ("GET", "/api/v1/linkages/mine", Some(&["admin", "official", "liaison_officer"])),
+    ("GET", "/api/v1/visits", Some(&["admin", "official", "liaison_officer"])),
+    ("POST", "/api/v1/visits", Some(&["admin", "official", "liaison_officer"])),
+    ("POST", "/api/v1/sync/visits", Some(&["admin", "official", "liaison_officer"])),
+    ("GET", "/api/v1/linkages", Some(&["admin", "official", "liaison_officer"])),
+    ("POST", "/api/v1/linkages", Some(&["admin", "official"])),
+    ("GET", "/api/v1/linkages/coverage", Some(&["admin", "official", "liaison_officer"])),
+    ("GET", "/api/v1/linkages/overdue", Some(&["admin", "official", "liaison_officer"])),
+    ("PUT", "/api/v1/linkages/{id}", Some(&["admin", "official"])),
+    ("POST", "/api/v1/linkages/{id}/end", Some(&["admin", "official"])),
 ];
 
 const CSRF_FORMS: &[(&str, &str)] = &[("POST", "/login"), ("POST", "/logout")];
@@ -69,6 +82,7 @@ const PAGES: &[(&str, &str, &[&str])] = &[
     ("GET", "/departments", ALL),
     ("GET", "/departments/{id}", ALL),
     ("GET", "/linkages", &["admin", "official", "liaison_officer"]),
+    ("GET", "/linkages/overdue", &["admin", "official", "liaison_officer"]),
     ("GET", "/linkages/{id}", &["admin", "official", "liaison_officer"]),
     ("GET", "/incidents", &["admin", "official", "post_staff"]),
     ("GET", "/incidents/{id}", &["admin", "official", "post_staff"]),
@@ -126,8 +140,41 @@ fn body_for(method: &str, path: &str) -> Option<Value> {
                 "villagers_involved": 0,
             },
         })),
+        // Linkage 1's village or post may have any id: a wrong target is a 400 from the handler.
+        ("POST", "/api/v1/visits") => Some(matrix_visit()),
+        ("POST", "/api/v1/sync/visits") => Some(json!({ "visits": [matrix_visit()] })),
+        ("POST", "/api/v1/patrols") => Some(json!({
+            "post_id": 1,
+            "track": { "type": "LineString", "coordinates": [[100.5, 21.9], [100.51, 21.9]] },
+            "times": ["2024-05-01T10:00:00+08:00", "2024-05-01T10:30:00+08:00"],
+        })),
+        // A new pair far in the future (the second caller meets the first's linkage: 409).
+        ("POST", "/api/v1/linkages") => Some(json!({
+            "department_id": 1, "village_id": 1, "post_id": 1, "starts_on": "2099-01-01",
+            "village_visits_per_month": 1, "post_visits_per_month": 1, "officer_ids": [],
+        })),
+        ("POST", "/api/v1/linkages/{id}/end") => Some(json!({ "ends_on": "2098-12-31" })),
         _ => None,
     }
+}
+
+/// Linkage 1 as the caller reads it from the API, to send back unchanged (it has visits, so
+/// only its own department, village and post pass); `None` when the caller may not read it.
+async fn linkage_one(app: &TestApp, client: &reqwest::Client) -> Option<Value> {
+    let response = client.get(format!("{}/api/v1/linkages?limit=1", app.address)).send().await.ok()?;
+    let body: Value = response.json().await.ok()?;
+    body["linkages"].get(0).cloned()
+}
+
+fn matrix_visit() -> Value {
+    json!({
+        "id": "0d9a3c3e-5b8f-4c1e-9a34-6f0f5d1b2c77",
+        "linkage_id": 1,
+        "target": { "kind": "village", "id": 1 },
+        "visited_at": "2024-05-01T10:00:00+08:00",
+        "lon": 100.5, "lat": 21.9, "accuracy_m": 10.0,
+        "findings": [], "follow_ups": null,
+    })
 }
 
 async fn call(app: &TestApp, client: &reqwest::Client, method: &str, path: &str) -> StatusCode {
@@ -142,7 +189,11 @@ async fn call(app: &TestApp, client: &reqwest::Client, method: &str, path: &str)
     let concrete = if concrete.ends_with("/reports/yearly") { format!("{concrete}?year=2024") } else { concrete };
     let mut request =
         client.request(Method::from_bytes(method.as_bytes()).expect("method"), format!("{}{concrete}", app.address));
-    if let Some(body) = body_for(method, path) {
+    let body = match (method, path) {
+        ("PUT", "/api/v1/linkages/{id}") => linkage_one(app, client).await.or_else(|| Some(json!({}))),
+        _ => body_for(method, path),
+    };
+    if let Some(body) = body {
         request = request.json(&body);
     }
     if CSRF_FORMS.contains(&(method, path)) {

@@ -368,10 +368,14 @@ async fn dashboard_html(client: &reqwest::Client, app: &TestApp, query: &str) ->
     response.text().await.expect("html")
 }
 
-/// Every figure of the API is on the page with the same numbers, and the page has no other.
+/// Every figure of the API is on the page with the same numbers, and the page has no other
+/// row but the count of linkages overdue today, also the API's.
 fn assert_page_matches_api(html: &str, body: &Value) {
     let figures = body["figures"].as_array().expect("figures");
-    assert_eq!(html.matches("<tr id=\"").count(), figures.len(), "one row per figure");
+    assert_eq!(html.matches("<tr id=\"").count(), figures.len() + 1, "one row per figure, and the overdue row");
+    let overdue = page_row(html, "linkages-overdue");
+    let count = body["linkagesOverdue"]["count"].as_u64().expect("the API counts overdue linkages");
+    assert!(overdue.contains(&format!("data-value=\"{count}\"")), "{overdue} against {count}");
     for figure in figures {
         let id = figure["id"].as_str().expect("id");
         assert_eq!(page_values(html, id), api_values(body, id), "{id}");

@@ -11,7 +11,7 @@ use sea_orm::{
 
 use super::{Named, Officer, PageOf, db_err, narrowed, small_id, today, villages_in};
 use crate::domain::auth::{Action, Jurisdiction};
-use crate::domain::figures::{VisitRule, VisitTarget, due_months};
+use crate::domain::figures::{MonthlyVisits, VisitRule, VisitTarget, due_months, judge_month};
 use crate::domain::filter::LinkageFilter;
 use crate::domain::paging::ListFilter;
 use crate::services::admin::{AdminTree, UnitRef};
@@ -65,7 +65,7 @@ pub struct LinkageRecord {
 }
 
 /// Linkages running on `day`: started, and not yet ended.
-pub(super) fn active_on(day: NaiveDate) -> Condition {
+pub(crate) fn active_on(day: NaiveDate) -> Condition {
     Condition::all()
         .add(linkage::Column::StartsOn.lte(day))
         .add(Condition::any().add(linkage::Column::EndsOn.is_null()).add(linkage::Column::EndsOn.gte(day)))
@@ -76,7 +76,7 @@ fn is_active(row: &linkage::Model, day: NaiveDate) -> bool {
 }
 
 /// Linkages whose village is in scope.
-fn scoped(scope: &Jurisdiction) -> Condition {
+pub(crate) fn scoped(scope: &Jurisdiction) -> Condition {
     match villages_in(scope) {
         None => Condition::all(),
         Some(villages) => Condition::all().add(linkage::Column::VillageId.in_subquery(villages)),
@@ -85,7 +85,7 @@ fn scoped(scope: &Jurisdiction) -> Condition {
 
 /// The rows of `linkages` whose village is in `scope`, with their department, village and
 /// post named.
-pub(super) async fn linkage_rows(
+pub(crate) async fn linkage_rows(
     db: &impl ConnectionTrait,
     tree: &AdminTree,
     scope: &Jurisdiction,
@@ -195,6 +195,16 @@ pub async fn linkages(
     Ok(PageOf { items, matched })
 }
 
+/// A linkage's visit rule, as the figures judge it.
+pub(crate) fn visit_rule(row: &linkage::Model) -> VisitRule {
+    VisitRule {
+        starts_on: row.starts_on,
+        ends_on: row.ends_on,
+        village_per_month: u32::try_from(row.village_visits_per_month).unwrap_or(0),
+        post_per_month: u32::try_from(row.post_visits_per_month).unwrap_or(0),
+    }
+}
+
 /// The officers of the given linkage.
 async fn officers_of(db: &impl ConnectionTrait, linkage_id: i32) -> Result<Vec<Officer>, ServiceError> {
     let user_ids: Vec<i32> = linkage_officer::Entity::find()
@@ -234,12 +244,7 @@ pub async fn linkage(
     let found = found.ok_or_else(not_found)?;
     let tree = AdminTree::load(db).await?;
     let today = today(tz);
-    let rule = VisitRule {
-        starts_on: found.starts_on,
-        ends_on: found.ends_on,
-        village_per_month: u32::try_from(found.village_visits_per_month).unwrap_or(0),
-        post_per_month: u32::try_from(found.post_visits_per_month).unwrap_or(0),
-    };
+    let rule = visit_rule(&found);
     let row = linkage_rows(db, &tree, scope, vec![found], today).await?.pop().ok_or_else(not_found)?;
     let year = year.unwrap_or_else(|| today.year());
     let visits: Vec<(NaiveDate, Option<VisitTarget>)> = visit::Entity::find()
@@ -255,26 +260,25 @@ pub async fn linkage(
         .map(|(at, target)| (at.with_timezone(&tz).date_naive(), VisitTarget::parse(&target)))
         .collect();
     let visit_years = visits.iter().map(|(day, _)| day.year()).collect::<BTreeSet<_>>().into_iter().collect();
+    let mut counted = MonthlyVisits::default();
+    for (day, target) in &visits {
+        if let Some(target) = target {
+            counted.add(*day, *target);
+        }
+    }
     let due = due_months(&rule, year, today);
     let months = (1..=12)
         .map(|month| {
-            let logged = |target: VisitTarget| {
-                visits
-                    .iter()
-                    .filter(|(day, to)| *to == Some(target) && day.year() == year && day.month() == month)
-                    .count() as u32
-            };
-            let (village_logged, post_logged) = (logged(VisitTarget::Village), logged(VisitTarget::Post));
+            let judged = judge_month(&rule, &counted, year, month);
             let is_due = due.contains(&month);
-            let (village_required, post_required) =
-                if is_due { (rule.village_per_month, rule.post_per_month) } else { (0, 0) };
+            let count = |value: u64| u32::try_from(value).unwrap_or(u32::MAX);
             MonthVisits {
                 month,
-                village_logged,
-                post_logged,
-                village_required,
-                post_required,
-                met: is_due.then_some(village_logged >= village_required && post_logged >= post_required),
+                village_logged: count(judged.village_logged),
+                post_logged: count(judged.post_logged),
+                village_required: if is_due { count(judged.village_required) } else { 0 },
+                post_required: if is_due { count(judged.post_required) } else { 0 },
+                met: is_due.then_some(judged.met),
             }
         })
         .collect();

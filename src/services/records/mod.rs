@@ -16,6 +16,7 @@ pub use departments::{DepartmentRecord, DepartmentRow, department, department_ch
 pub(crate) use incidents::matching as matching_incidents;
 pub use incidents::{IncidentRecord, IncidentRow, incident, incidents};
 pub use linkages::{LinkageRecord, LinkageRow, MonthVisits, linkage, linkages};
+pub(crate) use linkages::{active_on as linkage_active_on, linkage_rows, scoped as linkages_in_scope, visit_rule};
 pub use posts::{PostRecord, PostRow, post, posts};
 pub use villages::{IndicatorRow, VillageRecord, VillageRow, village, villages};
 
@@ -66,7 +67,7 @@ pub struct Officer {
     pub display_name: String,
 }
 
-fn db_err(error: sea_orm::DbErr) -> ServiceError {
+pub(crate) fn db_err(error: sea_orm::DbErr) -> ServiceError {
     StoreError::from(error).into()
 }
 
@@ -120,6 +121,6 @@ pub fn today(tz: chrono_tz::Tz) -> NaiveDate {
 }
 
 /// A record id as the `i32` of the tables keyed so; larger ids exist nowhere.
-fn small_id(id: i64) -> Option<i32> {
+pub(crate) fn small_id(id: i64) -> Option<i32> {
     i32::try_from(id).ok()
 }

@@ -6,6 +6,7 @@
 pub mod departments;
 pub mod incidents;
 pub mod linkages;
+pub mod overdue;
 pub mod posts;
 pub mod villages;
 
