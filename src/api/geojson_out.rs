@@ -40,6 +40,16 @@ pub fn single<P: Serialize>(record: Located<P>) -> Result<HttpResponse, ApiError
     Ok(respond(body))
 }
 
+/// One record as a GeoJSON Feature, answered with `status` (e.g. 201 for a record just
+/// created that has no page of its own to point a `Location` at).
+pub fn single_with_status<P: Serialize>(
+    record: Located<P>,
+    status: actix_web::http::StatusCode,
+) -> Result<HttpResponse, ApiError> {
+    let body = serde_json::to_string(&feature(record)?).map_err(|_| ApiError::internal())?;
+    Ok(HttpResponse::build(status).insert_header((CONTENT_TYPE, GEOJSON)).body(body))
+}
+
 /// A record just created: 201 with the Feature and its `Location`.
 pub fn created<P: Serialize>(record: Located<P>, location: &str) -> Result<HttpResponse, ApiError> {
     let body = serde_json::to_string(&feature(record)?).map_err(|_| ApiError::internal())?;
