@@ -174,6 +174,12 @@ async fn run(manager: &SchemaManager<'_>, statements: Vec<String>) -> Result<(),
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
+    /// In one transaction on every backend: the tables and triggers are dropped and created
+    /// again on one connection, and a failure leaves the previous rollup as it was.
+    fn use_transaction(&self) -> Option<bool> {
+        Some(true)
+    }
+
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         run(manager, replace(manager.get_database_backend(), &BEFORE, &TARGETS, true)).await
     }

@@ -106,6 +106,12 @@ pub async fn rebuild(db: &impl ConnectionTrait, months: &[MonthBounds], tz: &str
          GROUP BY month, km_cell, section, admin_unit_id"
     ))
     .await?;
+    if backend == DatabaseBackend::Postgres {
+        // After a bulk write the planner's statistics are those of the table before it: without
+        // them PostgreSQL scans every incident for a day's worth (measured: 0.5 s against 30 ms).
+        db.execute_unprepared("ANALYZE incidents, incident_rollup, incident_rollup_cells, incident_rollup_months")
+            .await?;
+    }
     super::meta::insert(db, TZ_KEY, tz).await?;
     Ok(inserted)
 }
