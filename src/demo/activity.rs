@@ -169,11 +169,12 @@ pub fn visits(
                     };
                     let distance = Geodesic.distance(Point::new(target_lon, target_lat), fix);
                     let mut flags = Vec::new();
+                    // The flags the API stores, at the default limits of the `visits` settings.
                     if distance > 2000.0 {
-                        flags.push("far_from_target");
+                        flags.push(crate::domain::visit::FLAG_FAR_FROM_TARGET);
                     }
                     if accuracy_m > 100.0 {
-                        flags.push("poor_accuracy");
+                        flags.push(crate::domain::visit::FLAG_LOW_ACCURACY);
                     }
                     let found = findings(rng);
                     let follow_ups =
