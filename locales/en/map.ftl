@@ -37,3 +37,6 @@ page-map-focus-missing = The record asked for is not on your map.
 page-map-layer-density = Incident density
 page-map-density-legend = Incidents per { $km } km cell, { $year }
 page-map-cell = Grid cell (about { $km } × { $km } km)
+page-map-layer-patrols = Patrol coverage (last 30 days)
+page-map-patrolled = Patrolled
+page-map-unpatrolled = Not patrolled

@@ -37,3 +37,6 @@ page-map-focus-missing = 要查看的记录不在您可见的地图范围内。
 page-map-layer-density = 案事件密度
 page-map-density-legend = 每 { $km } 公里网格案事件数（{ $year } 年）
 page-map-cell = 网格（约 { $km } × { $km } 公里）
+page-map-layer-patrols = 巡逻覆盖（近 30 天）
+page-map-patrolled = 已巡逻
+page-map-unpatrolled = 未巡逻

@@ -281,3 +281,75 @@ pub fn intervals_from_json(value: &Value) -> KmIntervals {
         KmInterval::new(pair.first()?.as_f64()?, pair.get(1)?.as_f64()?).ok()
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::border::Side;
+
+    fn raw(lon: f64, lat: f64, time: &str) -> RawPoint {
+        RawPoint { lon: Some(lon), lat: Some(lat), time: Some(time.to_owned()) }
+    }
+
+    #[test]
+    fn gpx_track_points_are_read_in_order_with_their_times() {
+        let text = r#"<?xml version="1.0"?>
+<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><metadata><time>2020-01-01T00:00:00Z</time></metadata>
+<wpt lat="1" lon="2"><time>2020-01-01T00:00:00Z</time></wpt>
+<trk><trkseg><trkpt lon="100.5" lat="21.9"><ele>800</ele><time>2024-05-01T10:00:00+08:00</time></trkpt>
+<trkpt lat="21.91" lon="100.51"><time>2024-05-01T10:05:00Z</time></trkpt><trkpt lat="21.92" lon="100.52"/></trkseg></trk></gpx>"#;
+        let points = parse_gpx(text).expect("a GPX document");
+        assert_eq!(points.len(), 3);
+        assert_eq!((points[0].lon, points[0].lat), (Some(100.5), Some(21.9)));
+        assert_eq!(points[0].time.as_deref(), Some("2024-05-01T10:00:00+08:00"));
+        assert_eq!(points[1].lon, Some(100.51));
+        assert_eq!(points[2].time, None);
+        assert!(matches!(parse_gpx("<kml></kml>"), Err(PatrolError::Gpx { .. })));
+        assert!(matches!(parse_gpx("<gpx><trk></gpx>"), Err(PatrolError::Gpx { .. })));
+    }
+
+    #[test]
+    fn tracks_follow_the_rules() {
+        let now = DateTime::parse_from_rfc3339("2024-06-01T00:00:00Z").unwrap().with_timezone(&Utc);
+        let ok =
+            Track::new(vec![raw(100.5, 21.9, "2024-05-01T10:00:00Z"), raw(100.6, 21.9, "2024-05-01T10:00:00Z")], now);
+        assert_eq!(ok.expect("equal times are in order").points().len(), 2);
+        let one = Track::new(vec![raw(100.5, 21.9, "2024-05-01T10:00:00Z")], now);
+        assert_eq!(one, Err(PatrolError::TooFewPoints { count: 1 }));
+        let back =
+            Track::new(vec![raw(100.5, 21.9, "2024-05-01T10:00:00Z"), raw(100.6, 21.9, "2024-05-01T09:00:00Z")], now);
+        assert_eq!(back, Err(PatrolError::NotAscending { index: 1 }));
+        let far =
+            Track::new(vec![raw(100.5, 21.9, "2024-05-01T10:00:00Z"), raw(100.6, 91.0, "2024-05-01T11:00:00Z")], now);
+        assert_eq!(far, Err(PatrolError::Position { index: 1 }));
+        let ahead =
+            Track::new(vec![raw(100.5, 21.9, "2024-05-01T10:00:00Z"), raw(100.6, 21.9, "2024-06-01T00:06:00Z")], now);
+        assert!(matches!(ahead, Err(PatrolError::InFuture { index: 1, .. })));
+    }
+
+    #[test]
+    fn consecutive_fixes_within_the_corridor_cover_the_km_between_them() {
+        let border = Border::bundled();
+        let at = |km: f64, m: f64| {
+            let (lon, lat) = border.offset(km, m, Side::Cn).expect("on the line");
+            [lon, lat]
+        };
+        // 1 km steps cover; a 3 km step does not; a lone fix covers nothing.
+        let covered = covered_km(border, &[at(12.0, 300.0), at(13.0, 300.0), at(16.0, 300.0), at(17.0, 300.0)], 2000.0);
+        let km: Vec<(f64, f64)> = covered.intervals().iter().map(|i| (i.start_km(), i.end_km())).collect();
+        assert_eq!(km.len(), 2, "{km:?}");
+        assert!((km[0].0 - 12.0).abs() < 0.3 && (km[0].1 - 13.0).abs() < 0.3, "{km:?}");
+        assert!((km[1].0 - 16.0).abs() < 0.3 && (km[1].1 - 17.0).abs() < 0.3, "{km:?}");
+        assert!(covered_km(border, &[at(12.0, 300.0)], 2000.0).is_empty());
+        // The same fixes with a 100 m corridor are all outside it.
+        assert!(covered_km(border, &[at(12.0, 300.0), at(13.0, 300.0)], 100.0).is_empty());
+    }
+
+    #[test]
+    fn stored_intervals_round_trip() {
+        let intervals =
+            KmIntervals::from_intervals([KmInterval::new(1.0, 2.5).unwrap(), KmInterval::new(4.0, 6.0).unwrap()]);
+        assert_eq!(intervals_from_json(&intervals_to_json(&intervals)), intervals);
+        assert!(intervals_from_json(&serde_json::json!([[3, 1], "x", [1]])).is_empty());
+    }
+}

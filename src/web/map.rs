@@ -53,6 +53,9 @@ const LABELS: &[(&str, &str)] = &[
     ("density", "page-map-layer-density"),
     ("densityLegend", "page-map-density-legend"),
     ("cell", "page-map-cell"),
+    ("patrols", "page-map-layer-patrols"),
+    ("patrolled", "page-map-patrolled"),
+    ("unpatrolled", "page-map-unpatrolled"),
 ];
 
 /// Placeholders the script fills in (`{year}`), passed as Fluent arguments so that the

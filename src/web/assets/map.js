@@ -145,7 +145,7 @@
 
   // Overlays join the layer switcher in a fixed order once everything has arrived, whatever
   // order the responses came in.
-  var OVERLAY_ORDER = ['border', 'sectors', 'posts', 'villages', 'incidents', 'density'];
+  var OVERLAY_ORDER = ['border', 'sectors', 'patrols', 'posts', 'villages', 'incidents', 'density'];
   var overlayEntries = {};
 
   function addOverlay(layer, name, visible, key) {
@@ -504,6 +504,73 @@
     });
   }
 
+  // --- patrol coverage: the stretches patrolled in the last 30 days and the gaps ------------
+  // Wide translucent bands under the border line (their own pane below the overlays), so that
+  // the line's change colours stay readable on top.
+  var PATROL_COLOURS = { patrolled: '#2166ac', unpatrolled: '#e7298a' };
+
+  function drawPatrols(collection) {
+    if (collection === null) {
+      return;
+    }
+    var pane = map.createPane('patrols');
+    pane.style.zIndex = 390;
+    var layer = L.geoJSON(collection, {
+      pane: 'patrols',
+      style: function (feature) {
+        var status = feature.properties.status;
+        return {
+          color: PATROL_COLOURS[status] || '#888',
+          weight: 14,
+          opacity: 0.45,
+          lineCap: 'butt',
+          dashArray: status === 'unpatrolled' ? '10 6' : null,
+          className: 'patrol-' + status
+        };
+      },
+      onEachFeature: function (feature, path) {
+        var p = feature.properties;
+        path.bindPopup(popup(
+          p.status === 'patrolled' ? t.patrolled : t.unpatrolled,
+          [[t.borderKm, km(p.start_km) + '–' + km(p.end_km)]],
+          null
+        ));
+      }
+    });
+    addOverlay(layer, t.patrols, false, 'patrols');
+    element.setAttribute('data-patrol-stretches', String(collection.features.length));
+    addPatrolLegend(layer);
+  }
+
+  // The two patrol classes join the legend, shown while the layer is on.
+  function addPatrolLegend(layer) {
+    if (!legendBox) {
+      return;
+    }
+    var section = document.createElement('div');
+    section.className = 'map-legend-patrols';
+    var title = document.createElement('div');
+    title.className = 'map-legend-patrols-title';
+    title.textContent = t.patrols;
+    section.appendChild(title);
+    ['patrolled', 'unpatrolled'].forEach(function (status) {
+      var row = document.createElement('div');
+      var swatch = document.createElement('span');
+      swatch.className = 'swatch swatch-' + status;
+      swatch.style.background = PATROL_COLOURS[status];
+      row.appendChild(swatch);
+      row.appendChild(document.createTextNode(t[status]));
+      section.appendChild(row);
+    });
+    section.hidden = !map.hasLayer(layer);
+    legendBox.appendChild(section);
+    map.on('overlayadd overlayremove', function (event) {
+      if (event.layer === layer) {
+        section.hidden = event.type === 'overlayremove';
+      }
+    });
+  }
+
   // --- when everything has arrived ---------------------------------------------------------
   function finish() {
     OVERLAY_ORDER.forEach(function (key) {
@@ -544,10 +611,15 @@
     }
     return load('/api/v1/incidents/grid?cell_km=' + config.cell_km + '&year=' + years.compare).then(drawDensity);
   }).catch(failed(t.density));
+  // After the border, so that the legend exists.
+  var patrols = bins.then(function () {
+    return load('/api/v1/patrols/coverage.geojson').then(drawPatrols);
+  }).catch(failed(t.patrols));
   Promise.all([
     bins,
     incidents,
     density,
+    patrols,
     load('/api/v1/villages?limit=10000').then(drawVillages).catch(failed(t.villages)),
     load('/api/v1/posts?limit=10000').then(drawPosts).catch(failed(t.posts)),
     load('/api/v1/posts/sectors').then(drawSectors).catch(failed(t.sectors))
