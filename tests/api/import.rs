@@ -436,3 +436,83 @@ async fn gcj02_coordinates_land_within_a_metre_of_the_wgs84_truth() {
         }
     }
 }
+
+/// The indexes of the incidents table, by name.
+async fn incident_indexes(db: &DatabaseConnection) -> Vec<String> {
+    use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+    let sql = match db.get_database_backend() {
+        DatabaseBackend::Postgres => {
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'incidents' ORDER BY indexname"
+        }
+        _ => "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents' ORDER BY name",
+    };
+    let rows = db.query_all_raw(Statement::from_string(db.get_database_backend(), sql)).await.expect("indexes");
+    rows.iter().map(|row| row.try_get_by_index::<String>(0).expect("a name")).collect()
+}
+
+/// Incidents of 2024 (local year) per category as `GET /api/v1/incidents/change` gives them,
+/// against the same counted here from the incidents table.
+async fn assert_change_matches_table(app: &crate::helpers::TestApp) {
+    let (status, _, body) = app.get_json("/api/v1/incidents/change?base=2023&compare=2024&by=category").await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{body}");
+    let tz = chrono_tz::Asia::Shanghai;
+    let live = incident::Entity::find().filter(incident::Column::DeletedAt.is_null()).all(&app.db).await.expect("read");
+    for category in CATEGORIES {
+        let counted = live
+            .iter()
+            .filter(|row| row.category == category)
+            .filter(|row| chrono::Datelike::year(&row.occurred_at.with_timezone(&tz)) == 2024)
+            .count();
+        let rows = body["rows"].as_array().expect("rows");
+        let answered = rows
+            .iter()
+            .find(|row| row["key"] == category)
+            .map_or(0, |row| row["compare"]["incidents"].as_u64().expect("n"));
+        assert_eq!(answered, counted as u64, "{category} in 2024");
+    }
+}
+
+#[tokio::test]
+async fn a_bulk_import_rebuilds_the_indexes_and_recounts_the_rollup_in_its_transaction() {
+    use banna_border::services::incidents::{self, ImportFormat, ImportOptions, ImportOutcome};
+    for backend in backends() {
+        let app = crate::helpers::spawn_app_with_demo(&backend, 13, 3000).await;
+        let indexes = incident_indexes(&app.db).await;
+        assert!(indexes.len() >= 5, "{indexes:?}");
+        let records = good_records(&app.db, 60).await;
+        let text = geojson_of(records.iter().map(feature_of).collect());
+        // A size hint of a gigabyte makes the service treat the file as a bulk import.
+        let options = |name: &str| ImportOptions {
+            format: ImportFormat::GeoJson,
+            datum: banna_border::domain::gcj02::Datum::Wgs84,
+            file_name: name.to_owned(),
+            actor_user_id: None,
+            input_bytes: Some(1 << 30),
+        };
+        let border = std::sync::Arc::new(Border::bundled().clone());
+        let hidden = indicatif::ProgressBar::hidden();
+
+        let mut spoiled = records.clone();
+        spoil(&mut spoiled[59], "category");
+        let bad = geojson_of(spoiled.iter().map(feature_of).collect()).into_bytes();
+        let outcome =
+            incidents::import(&app.db, border.clone(), std::io::Cursor::new(bad), options("bad"), hidden.clone())
+                .await
+                .expect("import");
+        assert!(matches!(outcome, ImportOutcome::Rejected { invalid: 1, .. }), "{outcome:?}");
+        assert_eq!(incident_indexes(&app.db).await, indexes, "{}: the rollback restores the indexes", app.backend);
+        assert!(imported(&app.db).await.is_empty());
+        assert_change_matches_table(&app).await;
+
+        let outcome =
+            incidents::import(&app.db, border, std::io::Cursor::new(text.into_bytes()), options("good"), hidden)
+                .await
+                .expect("import");
+        assert!(matches!(outcome, ImportOutcome::Imported { records: 60, .. }), "{outcome:?}");
+        assert_eq!(incident_indexes(&app.db).await, indexes, "{}: the same indexes again", app.backend);
+        assert_stored(&app.db, &records, "good").await;
+        let ready = banna_border::store::incident_rollup::ready_for(&app.db, "Asia/Shanghai").await.expect("read");
+        assert!(ready, "the rollup is complete again, so the change below is read from it");
+        assert_change_matches_table(&app).await;
+    }
+}
