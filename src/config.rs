@@ -149,10 +149,12 @@ impl Settings {
         if self.api.default_limit == 0 || self.api.default_limit > self.api.max_limit {
             return Err("api.default_limit must be between 1 and api.max_limit".to_owned());
         }
-        for (name, value) in
-            [("visits.max_distance_m", self.visits.max_distance_m), ("visits.max_accuracy_m", self.visits.max_accuracy_m)]
-                .into_iter()
-                .chain([("patrols.corridor_m", self.patrols.corridor_m)])
+        for (name, value) in [
+            ("visits.max_distance_m", self.visits.max_distance_m),
+            ("visits.max_accuracy_m", self.visits.max_accuracy_m),
+        ]
+        .into_iter()
+        .chain([("patrols.corridor_m", self.patrols.corridor_m)])
         {
             if !value.is_finite() || value <= 0.0 {
                 return Err(format!("{name} must be a positive number of metres, not {value}"));
