@@ -251,6 +251,15 @@ impl Border {
         &self.sections
     }
 
+    /// The sections sharing some length with `[start_km, end_km]`, in km order.
+    pub fn sections_within(&self, start_km: f64, end_km: f64) -> Vec<SectionCode> {
+        self.sections
+            .iter()
+            .filter(|section| section.start_km < end_km && start_km < section.end_km)
+            .map(|section| section.code)
+            .collect()
+    }
+
     /// The line's vertices, WGS84 `[lon, lat]` degrees, from km 0 to the end.
     pub fn vertices(&self) -> &[[f64; 2]] {
         &self.vertices

@@ -210,7 +210,7 @@ pub async fn hotspots(
             index,
             start_km,
             end_km,
-            sections: sections_within(border, start_km, end_km),
+            sections: border.sections_within(start_km, end_km),
             base: base[index],
             compare: compare[index],
             rate_ratio: (b > 0.0).then(|| compare_rate / base_rate),
@@ -252,16 +252,6 @@ pub async fn hotspots(
         bins_tested: tested.len(),
         hotspots: found,
     })
-}
-
-/// The sections sharing some length with `[start_km, end_km]`, in km order.
-fn sections_within(border: &Border, start_km: f64, end_km: f64) -> Vec<SectionCode> {
-    border
-        .sections()
-        .iter()
-        .filter(|section| section.start_km < end_km && start_km < section.end_km)
-        .map(|section| section.code)
-        .collect()
 }
 
 /// The `count` villages with the smallest `|border_km − km|` (ties by id).

@@ -145,7 +145,7 @@ pub async fn bin_change(
                 index,
                 start_km,
                 end_km,
-                sections: sections_within(border, start_km, end_km),
+                sections: border.sections_within(start_km, end_km),
                 base,
                 compare,
                 incidents: Change::new(base.incidents as f64, compare.incidents as f64),
@@ -348,7 +348,7 @@ pub async fn trend(
     let trend_bins = (0..bins.count())
         .map(|index| {
             let (start_km, end_km) = bins.range(index);
-            TrendBin { index, start_km, end_km, sections: sections_within(border, start_km, end_km) }
+            TrendBin { index, start_km, end_km, sections: border.sections_within(start_km, end_km) }
         })
         .collect();
     Ok(Trend {
@@ -716,16 +716,6 @@ async fn grouped(
     Ok(incident_bins::count_grouped(db, scope, group, from, to).await?)
 }
 
-/// The sections sharing some length with `[start_km, end_km]`, in km order.
-fn sections_within(border: &Border, start_km: f64, end_km: f64) -> Vec<SectionCode> {
-    border
-        .sections()
-        .iter()
-        .filter(|section| section.start_km < end_km && start_km < section.end_km)
-        .map(|section| section.code)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -735,9 +725,9 @@ mod tests {
         let border = Border::bundled();
         let tripoint_km = border.sections()[1].start_km;
         let before = (tripoint_km / 10.0).floor() * 10.0;
-        assert_eq!(sections_within(border, before, before + 10.0), vec![SectionCode::Mm, SectionCode::La]);
-        assert_eq!(sections_within(border, 0.0, 10.0), vec![SectionCode::Mm]);
-        assert_eq!(sections_within(border, tripoint_km, tripoint_km + 5.0), vec![SectionCode::La]);
-        assert_eq!(sections_within(border, tripoint_km - 5.0, tripoint_km), vec![SectionCode::Mm]);
+        assert_eq!(border.sections_within(before, before + 10.0), vec![SectionCode::Mm, SectionCode::La]);
+        assert_eq!(border.sections_within(0.0, 10.0), vec![SectionCode::Mm]);
+        assert_eq!(border.sections_within(tripoint_km, tripoint_km + 5.0), vec![SectionCode::La]);
+        assert_eq!(border.sections_within(tripoint_km - 5.0, tripoint_km), vec![SectionCode::Mm]);
     }
 }
