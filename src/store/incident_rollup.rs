@@ -43,7 +43,14 @@ pub async fn time_zone(db: &impl ConnectionTrait) -> Result<Option<String>, Stor
 /// their transaction: a rebuild costs far less than a million trigger updates.
 pub async fn suspend(db: &impl ConnectionTrait) -> Result<(), StoreError> {
     meta::Entity::delete_by_id(TZ_KEY.to_owned()).exec(db).await?;
-    db.execute_unprepared("DELETE FROM incident_rollup_months").await?;
+    // On PostgreSQL a DELETE leaves the dead month rows in place until the transaction ends, and
+    // every trigger lookup during a bulk write would still walk them (measured: 7 s per 20,000
+    // imported rows against 16 ms); TRUNCATE is transactional there and leaves nothing behind.
+    let emptying = match db.get_database_backend() {
+        DatabaseBackend::Postgres => "TRUNCATE incident_rollup_months",
+        _ => "DELETE FROM incident_rollup_months",
+    };
+    db.execute_unprepared(emptying).await?;
     Ok(())
 }
 
