@@ -9,33 +9,16 @@ use std::collections::{BTreeSet, HashSet};
 use banna_border::domain::auth::Password;
 use banna_border::services::auth::{self, NewUser};
 use banna_border::store::entities::{
-    admin_unit, audit_event, department, linkage, linkage_officer, post, user, village, visit,
+    admin_unit, audit_event, department, linkage, linkage_officer, post, user, village,
 };
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, Utc};
 use reqwest::{Method, StatusCode};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
+use crate::fixtures::{add_linkage, add_visit, date, local, unit_id};
 use crate::helpers::{TestApp, backends, client_with, spawn_app, spawn_app_with_demo, token_for};
-
-fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, day).expect("a date")
-}
-
-/// A local (Asia/Shanghai, UTC+8) time.
-fn local(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
-    chrono_tz::Asia::Shanghai
-        .with_ymd_and_hms(year, month, day, hour, minute, 0)
-        .single()
-        .expect("a local time")
-        .to_utc()
-}
-
-async fn unit_id(db: &DatabaseConnection, code: &str) -> i32 {
-    let unit = admin_unit::Entity::find().filter(admin_unit::Column::Code.eq(code)).one(db).await.expect("read");
-    unit.expect("a seeded unit").id
-}
 
 async fn add_department(db: &DatabaseConnection, code: &str, unit: i32) -> i32 {
     department::ActiveModel {
@@ -115,58 +98,6 @@ async fn add_user(db: &DatabaseConnection, username: &str, role: &str, code: &st
         is_demo: false,
     };
     auth::create_user(db, new, None).await.expect("create user")
-}
-
-async fn add_linkage(
-    db: &DatabaseConnection,
-    (department_id, village_id, post_id): (i32, i32, i32),
-    starts_on: NaiveDate,
-    ends_on: Option<NaiveDate>,
-    (village_per_month, post_per_month): (i32, i32),
-) -> i32 {
-    linkage::ActiveModel {
-        id: NotSet,
-        department_id: Set(department_id),
-        village_id: Set(village_id),
-        post_id: Set(post_id),
-        starts_on: Set(starts_on),
-        ends_on: Set(ends_on),
-        village_visits_per_month: Set(village_per_month),
-        post_visits_per_month: Set(post_per_month),
-        created_at: Set(Utc::now()),
-        is_demo: Set(false),
-    }
-    .insert(db)
-    .await
-    .expect("insert linkage")
-    .id
-}
-
-async fn add_visit(db: &DatabaseConnection, linkage_id: i32, officer_id: i32, target: &str, at: DateTime<Utc>) {
-    visit::ActiveModel {
-        id: NotSet,
-        uuid: Set(uuid::Uuid::new_v4()),
-        linkage_id: Set(linkage_id),
-        officer_id: Set(officer_id),
-        target: Set(target.to_owned()),
-        visited_at: Set(at),
-        accuracy_m: Set(10.0),
-        findings: Set(json!([])),
-        follow_ups: Set(None),
-        distance_to_target_m: Set(Some(50.0)),
-        flags: Set(json!([])),
-        created_at: Set(at),
-        lon: Set(100.5),
-        lat: Set(21.9),
-        border_km: Set(None),
-        distance_m: Set(None),
-        section: Set(None),
-        side: Set(None),
-        is_demo: Set(false),
-    }
-    .insert(db)
-    .await
-    .expect("insert visit");
 }
 
 /// Departments, villages, posts and people in Menghai and Mengla (counties of the prefecture).
