@@ -34,6 +34,7 @@ use serde_json::{Value, json};
 
 use super::auth::{self, Principal};
 use super::places::{BorderFields, Located, PageOf};
+use super::records::{LinkageParts, linkage_parts};
 use super::{RecordKind, ServiceError, audit};
 use crate::border::Border;
 use crate::domain::DomainError;
@@ -46,7 +47,7 @@ use crate::domain::visit::{
     VisitInput, VisitLimits, sent_id, target_code,
 };
 use crate::store::StoreError;
-use crate::store::entities::{department, linkage, linkage_officer, post, user, village, visit};
+use crate::store::entities::{linkage, linkage_officer, post, user, village, visit};
 
 fn db_err(error: sea_orm::DbErr) -> ServiceError {
     StoreError::from(error).into()
@@ -632,30 +633,7 @@ pub async fn my_linkages(
         .all(db)
         .await
         .map_err(db_err)?;
-    let villages: HashMap<i32, village::Model> = village::Entity::find()
-        .filter(village::Column::Id.is_in(rows.iter().map(|row| row.village_id)))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|row| (row.id, row))
-        .collect();
-    let posts: HashMap<i32, post::Model> = post::Entity::find()
-        .filter(post::Column::Id.is_in(rows.iter().map(|row| row.post_id)))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|row| (row.id, row))
-        .collect();
-    let departments: HashMap<i32, department::Model> = department::Entity::find()
-        .filter(department::Column::Id.is_in(rows.iter().map(|row| row.department_id)))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|row| (row.id, row))
-        .collect();
+    let LinkageParts { villages, posts, departments } = linkage_parts(db, &rows).await?;
     let missing =
         |what: &str, id: i32| ServiceError::Unexpected(anyhow::anyhow!("linkage refers to a missing {what} {id}"));
     rows.into_iter()

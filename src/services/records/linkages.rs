@@ -83,15 +83,17 @@ pub(crate) fn scoped(scope: &Jurisdiction) -> Condition {
     }
 }
 
-/// The rows of `linkages` whose village is in `scope`, with their department, village and
-/// post named.
-pub(crate) async fn linkage_rows(
+/// The villages, posts and departments `linkages` refer to, by id (one query each).
+pub(crate) struct LinkageParts {
+    pub villages: HashMap<i32, village::Model>,
+    pub posts: HashMap<i32, post::Model>,
+    pub departments: HashMap<i32, department::Model>,
+}
+
+pub(crate) async fn linkage_parts(
     db: &impl ConnectionTrait,
-    tree: &AdminTree,
-    scope: &Jurisdiction,
-    linkages: Vec<linkage::Model>,
-    today: NaiveDate,
-) -> Result<Vec<LinkageRow>, ServiceError> {
+    linkages: &[linkage::Model],
+) -> Result<LinkageParts, ServiceError> {
     let ids = |pick: fn(&linkage::Model) -> i32| -> BTreeSet<i32> { linkages.iter().map(pick).collect() };
     let villages: HashMap<i32, village::Model> = village::Entity::find()
         .filter(village::Column::Id.is_in(ids(|row| row.village_id)))
@@ -117,6 +119,19 @@ pub(crate) async fn linkage_rows(
         .into_iter()
         .map(|row| (row.id, row))
         .collect();
+    Ok(LinkageParts { villages, posts, departments })
+}
+
+/// The rows of `linkages` whose village is in `scope`, with their department, village and
+/// post named.
+pub(crate) async fn linkage_rows(
+    db: &impl ConnectionTrait,
+    tree: &AdminTree,
+    scope: &Jurisdiction,
+    linkages: Vec<linkage::Model>,
+    today: NaiveDate,
+) -> Result<Vec<LinkageRow>, ServiceError> {
+    let LinkageParts { villages, posts, departments } = linkage_parts(db, &linkages).await?;
     let missing =
         |what: &str, id: i32| ServiceError::Unexpected(anyhow::anyhow!("linkage refers to a missing {what} {id}"));
     let mut rows = Vec::with_capacity(linkages.len());

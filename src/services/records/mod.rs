@@ -15,8 +15,10 @@ mod villages;
 pub use departments::{DepartmentRecord, DepartmentRow, department, department_choices, departments};
 pub(crate) use incidents::matching as matching_incidents;
 pub use incidents::{IncidentRecord, IncidentRow, incident, incidents};
+pub(crate) use linkages::{
+    LinkageParts, active_on as linkage_active_on, linkage_parts, linkage_rows, scoped as linkages_in_scope, visit_rule,
+};
 pub use linkages::{LinkageRecord, LinkageRow, MonthVisits, linkage, linkages};
-pub(crate) use linkages::{active_on as linkage_active_on, linkage_rows, scoped as linkages_in_scope, visit_rule};
 pub use posts::{PostRecord, PostRow, post, posts};
 pub use villages::{IndicatorRow, VillageRecord, VillageRow, village, villages};
 
