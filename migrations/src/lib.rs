@@ -11,6 +11,7 @@ mod m20261128_000005_border_versions;
 mod m20261128_000006_auth;
 mod m20261129_000007_incident_rollup;
 mod m20261129_000008_incident_rollup_cells;
+mod m20261129_000009_outreach_scheduling;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_auth::Migration),
             Box::new(m20261129_000007_incident_rollup::Migration),
             Box::new(m20261129_000008_incident_rollup_cells::Migration),
+            Box::new(m20261129_000009_outreach_scheduling::Migration),
         ]
     }
 }

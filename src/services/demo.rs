@@ -597,6 +597,7 @@ async fn write_outreach(
                 .map(|language| outreach_member_language::ActiveModel {
                     member_id: Set(row.id),
                     language: Set((*language).to_owned()),
+                    level: Set("fluent".to_owned()),
                 })
                 .collect();
             insert_chunks(txn, languages, outreach_member_language::Entity::insert_many).await?;
@@ -619,6 +620,8 @@ async fn write_outreach(
             attendance_women: Set(generated.attendance.map(|a| a.1)),
             attendance_under18: Set(generated.attendance.map(|a| a.2)),
             cancel_reason: Set(generated.cancel_reason.map(str::to_owned)),
+            interpreter: Set(None),
+            topics_covered: Set(None),
             created_at: Set(generated.starts_at),
             is_demo: Set(true),
         })

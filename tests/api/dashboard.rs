@@ -77,6 +77,8 @@ async fn add_session(
         attendance_women: Set(None),
         attendance_under18: Set(None),
         cancel_reason: Set((status == "cancelled").then(|| "weather".to_owned())),
+        interpreter: Set(None),
+        topics_covered: Set(None),
         created_at: Set(at),
         is_demo: Set(false),
     }

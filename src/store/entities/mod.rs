@@ -18,6 +18,7 @@ pub mod meta;
 pub mod outreach_member;
 pub mod outreach_member_language;
 pub mod outreach_session;
+pub mod outreach_session_presenter;
 pub mod outreach_team;
 pub mod patrol;
 pub mod post;

@@ -9,6 +9,8 @@ pub struct Model {
     pub member_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
     pub language: String,
+    /// `native`, `fluent` or `basic`.
+    pub level: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

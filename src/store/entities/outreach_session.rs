@@ -18,6 +18,10 @@ pub struct Model {
     pub attendance_women: Option<i32>,
     pub attendance_under18: Option<i32>,
     pub cancel_reason: Option<String>,
+    /// The interpreter named when the village does not list the session's language.
+    pub interpreter: Option<String>,
+    /// Topics covered, once held.
+    pub topics_covered: Option<Json>,
     pub created_at: DateTimeUtc,
     pub is_demo: bool,
 }
