@@ -26,6 +26,7 @@ problem-payload-too-large-title = Payload too large
 problem-payload-too-large-detail = The request body is larger than allowed ({ $limit } bytes). Send it in batches.
 record-user = user
 record-token = token
+record-outreach-team = legal-outreach team
 problem-conflict-title = Conflict
 problem-conflict-detail = A record with that name exists already.
 problem-weak-password-detail = A password needs at least { $min } characters.

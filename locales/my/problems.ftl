@@ -28,6 +28,7 @@ problem-payload-too-large-title = တောင်းဆိုချက် အရ
 problem-payload-too-large-detail = တောင်းဆိုချက်၏ အကြောင်းအရာသည် ခွင့်ပြုထားသော အရွယ်အစား ({ $limit } ဘိုက်) ထက် ကြီးနေသည်။ အစုလိုက် ခွဲ၍ ပို့ပါ။
 record-user = အသုံးပြုသူ
 record-token = တိုကင်
+record-outreach-team = ဥပဒေပညာပေးအဖွဲ့
 problem-conflict-title = မှတ်တမ်း ထပ်နေသည်
 problem-conflict-detail = ဤအမည်ဖြင့် မှတ်တမ်း ရှိပြီးသား ဖြစ်သည်။
 problem-weak-password-detail = စကားဝှက်တွင် အနည်းဆုံး စာလုံး { $min } လုံး ပါရမည်။

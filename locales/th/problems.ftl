@@ -28,6 +28,7 @@ problem-payload-too-large-title = เนื้อหาคำขอใหญ่�
 problem-payload-too-large-detail = เนื้อหาคำขอใหญ่เกินขนาดที่อนุญาต ({ $limit } ไบต์) โปรดแบ่งส่งเป็นชุด
 record-user = ผู้ใช้
 record-token = โทเค็น
+record-outreach-team = ทีมเผยแพร่กฎหมาย
 problem-conflict-title = ข้อมูลซ้ำกัน
 problem-conflict-detail = มีข้อมูลชื่อนี้อยู่แล้ว
 problem-weak-password-detail = รหัสผ่านต้องมีอย่างน้อย { $min } ตัวอักษร

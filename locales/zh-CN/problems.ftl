@@ -26,6 +26,7 @@ problem-payload-too-large-title = 请求内容过大
 problem-payload-too-large-detail = 请求内容超过了允许的大小（{ $limit } 字节），请分批提交。
 record-user = 用户
 record-token = 令牌
+record-outreach-team = 普法宣讲队
 problem-conflict-title = 记录冲突
 problem-conflict-detail = 同名的记录已经存在。
 problem-weak-password-detail = 密码至少需要 { $min } 个字符。

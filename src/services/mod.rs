@@ -33,6 +33,7 @@ pub enum RecordKind {
     Token,
     Department,
     Linkage,
+    OutreachTeam,
 }
 
 impl RecordKind {
@@ -46,6 +47,7 @@ impl RecordKind {
             RecordKind::Token => "record-token",
             RecordKind::Department => "record-department",
             RecordKind::Linkage => "record-linkage",
+            RecordKind::OutreachTeam => "record-outreach-team",
         }
     }
 }
