@@ -27,6 +27,7 @@ problem-payload-too-large-detail = The request body is larger than allowed ({ $l
 record-user = user
 record-token = token
 record-outreach-team = legal-outreach team
+record-outreach-session = legal-outreach session
 problem-conflict-title = Conflict
 problem-conflict-detail = A record with that name exists already.
 problem-weak-password-detail = A password needs at least { $min } characters.

@@ -29,6 +29,7 @@ problem-payload-too-large-detail = ເນື້ອໃນຄຳຮ້ອງຂໍ
 record-user = ຜູ້ໃຊ້
 record-token = ໂທເຄັນ
 record-outreach-team = ທີມເຜີຍແຜ່ກົດໝາຍ
+record-outreach-session = ກອງປະຊຸມເຜີຍແຜ່ກົດໝາຍ
 problem-conflict-title = ຂໍ້ມູນຊ້ຳກັນ
 problem-conflict-detail = ມີຂໍ້ມູນຊື່ນີ້ຢູ່ແລ້ວ.
 problem-weak-password-detail = ລະຫັດຜ່ານຕ້ອງມີຢ່າງໜ້ອຍ { $min } ຕົວອັກສອນ.

@@ -29,6 +29,7 @@ problem-payload-too-large-detail = တောင်းဆိုချက်၏ �
 record-user = အသုံးပြုသူ
 record-token = တိုကင်
 record-outreach-team = ဥပဒေပညာပေးအဖွဲ့
+record-outreach-session = ဥပဒေပညာပေး အစီအစဉ်
 problem-conflict-title = မှတ်တမ်း ထပ်နေသည်
 problem-conflict-detail = ဤအမည်ဖြင့် မှတ်တမ်း ရှိပြီးသား ဖြစ်သည်။
 problem-weak-password-detail = စကားဝှက်တွင် အနည်းဆုံး စာလုံး { $min } လုံး ပါရမည်။

@@ -29,6 +29,7 @@ problem-payload-too-large-detail = เนื้อหาคำขอใหญ่
 record-user = ผู้ใช้
 record-token = โทเค็น
 record-outreach-team = ทีมเผยแพร่กฎหมาย
+record-outreach-session = กิจกรรมเผยแพร่กฎหมาย
 problem-conflict-title = ข้อมูลซ้ำกัน
 problem-conflict-detail = มีข้อมูลชื่อนี้อยู่แล้ว
 problem-weak-password-detail = รหัสผ่านต้องมีอย่างน้อย { $min } ตัวอักษร

@@ -27,6 +27,7 @@ problem-payload-too-large-detail = 请求内容超过了允许的大小（{ $lim
 record-user = 用户
 record-token = 令牌
 record-outreach-team = 普法宣讲队
+record-outreach-session = 普法宣讲活动
 problem-conflict-title = 记录冲突
 problem-conflict-detail = 同名的记录已经存在。
 problem-weak-password-detail = 密码至少需要 { $min } 个字符。

@@ -34,6 +34,7 @@ pub enum RecordKind {
     Department,
     Linkage,
     OutreachTeam,
+    OutreachSession,
 }
 
 impl RecordKind {
@@ -48,6 +49,7 @@ impl RecordKind {
             RecordKind::Department => "record-department",
             RecordKind::Linkage => "record-linkage",
             RecordKind::OutreachTeam => "record-outreach-team",
+            RecordKind::OutreachSession => "record-outreach-session",
         }
     }
 }
