@@ -16,7 +16,7 @@ use super::audit::{self, Event};
 use crate::domain::DomainError;
 use crate::domain::auth::{Action, Jurisdiction, Password, Role, allows};
 use crate::store::StoreError;
-use crate::store::entities::{admin_unit, auth_token, login_throttle, user};
+use crate::store::entities::{admin_unit, auth_token, linkage, linkage_officer, login_throttle, user, village};
 
 /// How long a sign-in session lasts.
 pub const SESSION_HOURS: i64 = 12;
@@ -78,11 +78,11 @@ fn verify_password(hash: &str, password: &str) -> bool {
     argon2::Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
 }
 
-fn sha256_hex(secret: &str) -> String {
+pub(crate) fn sha256_hex(secret: &str) -> String {
     Sha256::digest(secret.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-fn new_secret() -> String {
+pub(crate) fn new_secret() -> String {
     let bytes: [u8; 32] = rand::rng().random();
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
@@ -460,6 +460,47 @@ pub struct DemoAccount {
     pub password: String,
 }
 
+/// How many running linkages the demo liaison officer is listed on.
+const DEMO_LIAISON_LINKAGES: usize = 3;
+
+/// The department of the first running linkage whose village lies in `county_code`, and up to
+/// [`DEMO_LIAISON_LINKAGES`] of that department's running linkages there; `None` before the
+/// demo data is loaded.
+async fn demo_liaison_assignment(
+    db: &DatabaseConnection,
+    county_code: &str,
+) -> Result<Option<(i32, Vec<i32>)>, ServiceError> {
+    let tree = super::admin::AdminTree::load(db).await?;
+    let running = linkage::Entity::find()
+        .filter(linkage::Column::EndsOn.is_null())
+        .order_by_asc(linkage::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let villages: std::collections::HashMap<i32, i32> = village::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|village| (village.id, village.admin_unit_id))
+        .collect();
+    let in_county = |row: &linkage::Model| {
+        villages
+            .get(&row.village_id)
+            .and_then(|unit| tree.ancestor(*unit, "county"))
+            .is_some_and(|county| county.code == county_code)
+    };
+    let Some(first) = running.iter().find(|row| in_county(row)) else { return Ok(None) };
+    let department_id = first.department_id;
+    let linkage_ids = running
+        .iter()
+        .filter(|row| row.department_id == department_id && in_county(row))
+        .take(DEMO_LIAISON_LINKAGES)
+        .map(|row| row.id)
+        .collect();
+    Ok(Some((department_id, linkage_ids)))
+}
+
 /// One demo account per role (officials: one for the prefecture and one per county), each
 /// with a fresh random password. Accounts that exist already are left alone and not listed,
 /// so passwords are printed only the first time.
@@ -481,16 +522,26 @@ pub async fn ensure_demo_accounts(db: &DatabaseConnection) -> Result<Vec<DemoAcc
             continue;
         }
         let password = new_secret()[..16].to_owned();
+        // The liaison officer works for a department linked to villages of its county and is
+        // listed on a few of its running linkages, so the visit form has something to log.
+        let assignment = if role == "liaison_officer" { demo_liaison_assignment(db, code).await? } else { None };
         let new = NewUser {
             username,
             display_name: username,
             role,
             jurisdiction_code: code,
-            department_id: None,
+            department_id: assignment.as_ref().map(|(department_id, _)| *department_id),
             password: Some(Password::parse(&password)?),
             is_demo: true,
         };
-        create_user(db, new, None).await?;
+        let user_id = create_user(db, new, None).await?;
+        if let Some((_, linkage_ids)) = assignment {
+            let officers = linkage_ids.into_iter().map(|linkage_id| linkage_officer::ActiveModel {
+                linkage_id: Set(linkage_id),
+                user_id: Set(user_id),
+            });
+            linkage_officer::Entity::insert_many(officers).exec(db).await.map_err(db_err)?;
+        }
         created.push(DemoAccount { username: username.to_owned(), role, jurisdiction_code: code, password });
     }
     Ok(created)

@@ -42,11 +42,13 @@ pub struct NavLink {
 /// The navigation bar: where each section lives, its message and the action it needs.
 const SECTIONS: &[(&str, &str, Action)] = &[
     ("/", "page-nav-dashboard", Action::ReadDashboard),
+    ("/field", "page-nav-field", Action::LogVisits),
     ("/map", "page-nav-map", Action::ReadBorder),
     ("/villages", "page-nav-villages", Action::ReadVillages),
     ("/posts", "page-nav-posts", Action::ReadPosts),
     ("/departments", "page-nav-departments", Action::ReadDepartments),
     ("/linkages", "page-nav-linkages", Action::ReadLinkages),
+    ("/visits", "page-nav-visits", Action::ReadLinkages),
     ("/incidents", "page-nav-incidents", Action::ReadIncidents),
     ("/login", "page-nav-account", Action::ReadOwnAccount),
 ];
@@ -175,6 +177,11 @@ select{width:100%;box-sizing:border-box;padding:.55rem;font-size:1rem;}\
 dl.facts{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.3rem 1rem;}\
 dl.facts dt{color:#555;}dl.facts dd{margin:0;overflow-wrap:break-word;}ul.inline,ol.inline{margin:0;padding-left:1.2rem;}\
 .badge{font-size:.8rem;border:1px solid #a40000;color:#a40000;padding:0 .3rem;border-radius:.2rem;vertical-align:middle;}";
+
+/// The site's stylesheet, for the field page's service worker to fingerprint what it keeps.
+pub fn stylesheet_text() -> &'static str {
+    STYLESHEET
+}
 
 pub async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()

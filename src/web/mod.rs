@@ -4,6 +4,7 @@
 mod assets;
 mod charts;
 mod dashboard;
+mod field;
 mod html;
 mod login;
 mod map;
@@ -19,6 +20,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::post().to(login::submit))
         .route("/logout", web::post().to(login::logout))
         .route("/map", web::get().to(map::show))
+        .route("/field", web::get().to(field::show))
+        .route("/field/sw.js", web::get().to(field::service_worker))
+        .route("/static/field.js", web::get().to(field::field_script))
+        .route("/static/field.css", web::get().to(field::field_stylesheet))
         .route("/charts/border-strip.svg", web::get().to(charts::border_strip))
         .route("/villages", web::get().to(records::villages::list))
         .route("/villages/{id}", web::get().to(records::villages::show))
@@ -29,6 +34,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/linkages", web::get().to(records::linkages::list))
         .route("/linkages/overdue", web::get().to(records::overdue::show))
         .route("/linkages/{id}", web::get().to(records::linkages::show))
+        .route("/visits", web::get().to(records::visits::list))
         .route("/incidents", web::get().to(records::incidents::list))
         .route("/incidents/{id}", web::get().to(records::incidents::show))
         .route("/reports/yearly", web::get().to(report::yearly))

@@ -1,6 +1,8 @@
 //! The pages in a real browser: Debian's chromium, headless, driven by playwright-core
 //! (`tests/browser/run.mjs`). Sign in, the map's village markers against the API's count,
 //! English labels after using the language switcher, a dashboard figure against the API.
+//! The visit form offline (`tests/browser/field.mjs`): two visits recorded without a network
+//! arrive exactly once, even when the answer to the first upload is lost.
 //! Screenshots are kept in `target/browser/<backend>/` for people to look at.
 //!
 //! Needs `chromium` (`.ci/run` installs Debian's package when it is missing; `BANNA_CHROMIUM`
@@ -11,6 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use banna_border::i18n::Localizer;
+
+use banna_border::store::entities::{linkage, linkage_officer, user, visit};
+use sea_orm::ActiveValue::Set;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::helpers::{TEST_PASSWORD, backends, spawn_app_with_demo, token_for};
 
@@ -85,6 +91,79 @@ async fn an_official_reads_the_map_and_the_dashboard_in_a_browser() {
             serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect("findings as JSON");
         assert!(findings["villageMarkers"].as_u64().unwrap_or(0) > 0, "{findings}");
         for shot in ["map-360-zh.png", "map-1280-zh.png", "dashboard-360-en.png"] {
+            let size = std::fs::metadata(screenshots.join(shot)).map(|meta| meta.len()).unwrap_or(0);
+            assert!(size > 10_000, "{}: screenshot {shot} is missing or empty", app.backend);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_liaison_officer_logs_two_visits_offline_and_the_server_gets_each_once() {
+    let chromium = chromium();
+    ensure_node_modules();
+    for backend in backends() {
+        let app = spawn_app_with_demo(&backend, 5, 300).await;
+        let username = "browser.liaison";
+        token_for(&app.db, username, "liaison_officer", "532800").await;
+        let officer = user::Entity::find()
+            .filter(user::Column::Username.eq(username))
+            .one(&app.db)
+            .await
+            .expect("read")
+            .expect("the officer");
+        // Listed on the first two running linkages of the demo.
+        let running: Vec<linkage::Model> = linkage::Entity::find()
+            .filter(linkage::Column::EndsOn.is_null())
+            .order_by_asc(linkage::Column::Id)
+            .all(&app.db)
+            .await
+            .expect("linkages");
+        assert!(running.len() >= 2, "{}: the demo has running linkages", app.backend);
+        for row in &running[..2] {
+            linkage_officer::ActiveModel { linkage_id: Set(row.id), user_id: Set(officer.id) }
+                .insert(&app.db)
+                .await
+                .expect("list the officer");
+        }
+        let screenshots = project_root().join("target/browser").join(app.backend);
+        let output = tokio::process::Command::new("node")
+            .arg(project_root().join("tests/browser/field.mjs"))
+            .current_dir(project_root())
+            .env("BASE_URL", &app.address)
+            .env("USERNAME", username)
+            .env("PASSWORD", TEST_PASSWORD)
+            .env("CHROMIUM", &chromium)
+            .env("SCREENSHOTS", &screenshots)
+            .output()
+            .await
+            .expect("run node");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{}: offline visit checks failed:\n{stdout}\n{stderr}", app.backend);
+        let findings: serde_json::Value =
+            serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect("findings as JSON");
+        // What the database holds, read here rather than through the API the script used.
+        let stored = visit::Entity::find()
+            .filter(visit::Column::OfficerId.eq(officer.id))
+            .all(&app.db)
+            .await
+            .expect("visits");
+        let mut stored_ids: Vec<String> = stored.iter().map(|row| row.uuid.to_string()).collect();
+        stored_ids.sort();
+        let mut recorded: Vec<String> = findings["ids"]
+            .as_array()
+            .expect("the ids the phone made")
+            .iter()
+            .map(|id| id.as_str().expect("an id").to_owned())
+            .collect();
+        recorded.sort();
+        assert_eq!(stored_ids, recorded, "{}: exactly the two visits recorded offline are stored", app.backend);
+        assert!(
+            stored.iter().all(|row| row.linkage_id == running[0].id || row.linkage_id == running[1].id),
+            "{}: each visit is on one of the officer's linkages",
+            app.backend
+        );
+        for shot in ["field-offline-360-zh.png", "field-synced-360-zh.png"] {
             let size = std::fs::metadata(screenshots.join(shot)).map(|meta| meta.len()).unwrap_or(0);
             assert!(size > 10_000, "{}: screenshot {shot} is missing or empty", app.backend);
         }
