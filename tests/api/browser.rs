@@ -143,11 +143,8 @@ async fn a_liaison_officer_logs_two_visits_offline_and_the_server_gets_each_once
         let findings: serde_json::Value =
             serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect("findings as JSON");
         // What the database holds, read here rather than through the API the script used.
-        let stored = visit::Entity::find()
-            .filter(visit::Column::OfficerId.eq(officer.id))
-            .all(&app.db)
-            .await
-            .expect("visits");
+        let stored =
+            visit::Entity::find().filter(visit::Column::OfficerId.eq(officer.id)).all(&app.db).await.expect("visits");
         let mut stored_ids: Vec<String> = stored.iter().map(|row| row.uuid.to_string()).collect();
         stored_ids.sort();
         let mut recorded: Vec<String> = findings["ids"]

@@ -9,6 +9,7 @@ mod cli;
 mod dashboard;
 mod demo;
 mod features;
+mod field;
 mod fixtures;
 mod health;
 mod helpers;

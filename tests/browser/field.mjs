@@ -148,6 +148,7 @@ try {
   });
   await context.setOffline(false);
   await page.waitForSelector('#queue-count[data-count="0"]', { timeout: 60000 });
+  await page.waitForSelector('#linkages[data-state=ready]', { timeout: 10000 });
   check(lost !== null && lost.status === 200, `the first upload reached the server: ${JSON.stringify(lost)}`);
   check(lost.body.results.every((result) => result.status === 'created'), `the lost answer said created: ${JSON.stringify(lost.body)}`);
   check(uploads >= 2, `the phone sent again after the lost answer (${uploads} uploads)`);

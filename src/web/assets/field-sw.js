@@ -17,13 +17,28 @@ const CACHED_AT_HEADER = 'X-Banna-Cached-At';
 
 const assignmentsKey = (user) => `/field/cache/assignments/${encodeURIComponent(user)}`;
 
+// The page that registered the worker was loaded before the worker existed: fetch it once
+// more (with the officer's cookie) so that it opens offline from the start.
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(SHELL);
+    try {
+      await keepPage(cache, await fetch(PAGE, { credentials: 'same-origin' }));
+    } catch (error) {
+      // offline already: the page is kept on the next visit with a network
+    }
+    await self.skipWaiting();
+  })());
 });
+
+// Keeps a copy of the page unless it is an error or a redirect (to the sign-in page).
+async function keepPage(cache, response) {
+  if (response.ok && response.type === 'basic' && !response.redirected) {
+    await cache.put(PAGE, response.clone());
+  }
+  return response;
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
@@ -58,11 +73,7 @@ self.addEventListener('fetch', (event) => {
 async function page(request) {
   const cache = await caches.open(CACHE);
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === 'basic' && !response.redirected) {
-      await cache.put(PAGE, response.clone());
-    }
-    return response;
+    return await keepPage(cache, await fetch(request));
   } catch (error) {
     const kept = await cache.match(PAGE);
     if (kept) {

@@ -110,6 +110,7 @@
     count.textContent = String(waiting);
     count.dataset.count = String(waiting);
     const list = $('queue-list');
+    $('queue-section').hidden = records.length === 0;
     list.replaceChildren(...records.map((record) => {
       const item = document.createElement('li');
       item.dataset.id = record.id;
@@ -276,7 +277,7 @@
       (error) => {
         showPosition('failed', error.code === 1 ? label('locationDenied') : label('locationFailed'));
       },
-      { enableHighAccuracy: true, timeout: 60000, maximumAge: 30000 },
+      { enableHighAccuracy: true, timeout: 60000, maximumAge: 0 },
     );
   }
 
@@ -460,6 +461,7 @@
   $('sync-now').addEventListener('click', sync);
   window.addEventListener('online', () => {
     showNetwork();
+    loadLinkages();
     sync();
   });
   window.addEventListener('offline', showNetwork);
