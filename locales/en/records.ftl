@@ -175,3 +175,19 @@ page-filter-reversed-range = The { $name ->
        *[km] border km range
     } starts ({ $min }) after it ends ({ $max }). Swap or correct the values and try again.
 page-filter-invalid-flag = The option { $name } must be 1 (yes) or 0 (no); received: { $value }
+page-filter-unknown-visit-flag = The option flagged must be true (visits with any flag), false (visits without), far_from_target or low_accuracy; received: { $value }
+
+page-visits-title = Liaison visit log
+page-visits-flagged-any = Any flag
+page-visits-flagged-none = No flag
+page-visits-linkage-number = Linkage No.
+page-visits-note = Liaison officers see the visits they logged; officials and administrators the visits on linkages whose village lies in their jurisdiction. A visit is flagged when it was logged far from the village or post visited or with an imprecise position; it is kept and counted all the same.
+page-visit-time = Time
+page-visit-officer = Officer
+page-visit-linkage = Linkage
+page-visit-target = Visited
+page-visit-distance-m = Distance to the place visited (m)
+page-visit-accuracy-m = Position accuracy (m)
+page-visit-flags = Flags
+page-visit-flag-far-from-target = Far from the place visited
+page-visit-flag-low-accuracy = Imprecise position

@@ -156,3 +156,19 @@ page-filter-reversed-range = { $name ->
        *[km] 边境里程范围
     }的起点（{ $min }）晚于终点（{ $max }），请调换或修改后重试。
 page-filter-invalid-flag = 选项 { $name } 只能是 1（是）或 0（否）；收到的是：{ $value }
+page-filter-unknown-visit-flag = 选项 flagged 只能是 true（带任一标记的走访）、false（无标记的走访）、far_from_target（远离目标）或 low_accuracy（定位精度不足）；收到的是：{ $value }
+
+page-visits-title = 挂联走访记录
+page-visits-flagged-any = 带任一标记
+page-visits-flagged-none = 无标记
+page-visits-linkage-number = 挂联编号
+page-visits-note = 挂联干部看到本人登记的走访；领导和管理员看到村寨在其辖区内的挂联的走访。走访定位远离所走访的村寨或哨所、或定位精度不足的，予以标记，照常保存和计数。
+page-visit-time = 时间
+page-visit-officer = 走访干部
+page-visit-linkage = 挂联
+page-visit-target = 走访对象
+page-visit-distance-m = 距走访对象（米）
+page-visit-accuracy-m = 定位精度（米）
+page-visit-flags = 标记
+page-visit-flag-far-from-target = 远离走访对象
+page-visit-flag-low-accuracy = 定位精度不足

@@ -54,6 +54,8 @@ pub enum DomainError {
     ReversedRange { name: &'static str, min: String, max: String },
     #[error("invalid yes/no value {name}={value:?}")]
     InvalidFlag { name: &'static str, value: String },
+    #[error("unknown visit flag filter {value:?}")]
+    UnknownVisitFlag { value: String },
     #[error("invalid cell size {value:?} km ({min}..={max})")]
     InvalidCellKm { value: String, min: f64, max: f64 },
     #[error("invalid significance level {value:?}")]
@@ -112,6 +114,7 @@ impl DomainError {
             DomainError::InvalidKm { .. } => "page-filter-invalid-km",
             DomainError::ReversedRange { .. } => "page-filter-reversed-range",
             DomainError::InvalidFlag { .. } => "page-filter-invalid-flag",
+            DomainError::UnknownVisitFlag { .. } => "page-filter-unknown-visit-flag",
             DomainError::InvalidYear { .. } => "problem-invalid-year-detail",
             DomainError::InvalidCellKm { .. } => "problem-invalid-cell-km-detail",
             DomainError::InvalidAlpha { .. } => "problem-invalid-alpha-detail",
@@ -173,9 +176,9 @@ impl DomainError {
             | DomainError::InvalidDate { name, value }
             | DomainError::InvalidKm { name, value }
             | DomainError::InvalidFlag { name, value } => vec![("name", (*name).to_owned()), ("value", value.clone())],
-            DomainError::UnknownCategory { value } | DomainError::UnknownSection { value } => {
-                vec![("value", value.clone())]
-            }
+            DomainError::UnknownCategory { value }
+            | DomainError::UnknownSection { value }
+            | DomainError::UnknownVisitFlag { value } => vec![("value", value.clone())],
             DomainError::ReversedRange { name, min, max } => {
                 vec![("name", (*name).to_owned()), ("min", min.clone()), ("max", max.clone())]
             }

@@ -85,6 +85,12 @@ impl DateSpan {
         Ok(DateSpan { from: first, to: last })
     }
 
+    /// The days of a calendar year, 1 January to 31 December (`None` out of the calendar).
+    pub fn year(year: i32) -> Option<DateSpan> {
+        let (first, last) = (NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?);
+        Some(DateSpan { from: Some(first), to: Some(last) })
+    }
+
     /// The first day, if bounded.
     pub fn from(&self) -> Option<NaiveDate> {
         self.from
@@ -253,6 +259,7 @@ mod tests {
             DateSpan::parse(Some("2023"), Some("2024-02-01"), None),
             Err(DomainError::ReversedRange { name: "dates", .. })
         ));
+        assert_eq!(DateSpan::year(2024), Some(DateSpan::parse(Some("2024"), None, None).expect("valid")));
     }
 
     #[test]

@@ -589,20 +589,66 @@ impl NewVisit {
     }
 }
 
-/// Filters of the visit list, each optional: a linkage, an officer, flagged or not, and
-/// local calendar days `from ..= to`.
+/// The flags a visit can carry, in the order they are checked.
+pub const FLAGS: [&str; 2] = [FLAG_FAR_FROM_TARGET, FLAG_LOW_ACCURACY];
+
+/// Which visits by their flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flagged {
+    /// Visits with at least one flag.
+    Yes,
+    /// Visits without a flag.
+    No,
+    /// Visits carrying this flag (one of [`FLAGS`]), whatever else they carry.
+    With(&'static str),
+}
+
+impl Flagged {
+    /// Reads `true`/`1`/`yes`, `false`/`0`/`no` or a flag's code (`far_from_target`,
+    /// `low_accuracy`), any case.
+    ///
+    /// ```
+    /// use banna_border::domain::visit::Flagged;
+    /// assert_eq!(Flagged::parse("TRUE").unwrap(), Flagged::Yes);
+    /// assert_eq!(Flagged::parse("low_accuracy").unwrap(), Flagged::With("low_accuracy"));
+    /// assert!(Flagged::parse("maybe").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Flagged, DomainError> {
+        let code = text.trim().to_ascii_lowercase();
+        match code.as_str() {
+            "1" | "true" | "yes" => Ok(Flagged::Yes),
+            "0" | "false" | "no" => Ok(Flagged::No),
+            _ => FLAGS
+                .into_iter()
+                .find(|flag| *flag == code)
+                .map(Flagged::With)
+                .ok_or_else(|| DomainError::UnknownVisitFlag { value: text.to_owned() }),
+        }
+    }
+
+    /// The value as a query writes it: `true`, `false` or the flag's code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Flagged::Yes => "true",
+            Flagged::No => "false",
+            Flagged::With(flag) => flag,
+        }
+    }
+}
+
+/// Filters of the visit list, each optional: a linkage, an officer, by flags, and local
+/// calendar days `from ..= to`.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct VisitFilter {
     pub linkage_id: Option<i64>,
     pub officer_id: Option<i64>,
-    /// `Some(true)`: only visits with a flag; `Some(false)`: only visits without.
-    pub flagged: Option<bool>,
+    pub flagged: Option<Flagged>,
     pub days: DateSpan,
 }
 
 impl VisitFilter {
-    /// Reads the query values (`linkage`, `officer`: ids; `flagged`: true/false/1/0; `from`,
-    /// `to`: `YYYY-MM-DD`); empty values are no filter.
+    /// Reads the query values (`linkage`, `officer`: ids; `flagged`: see [`Flagged::parse`];
+    /// `from`, `to`: `YYYY-MM-DD`); empty values are no filter.
     pub fn parse(
         linkage: Option<&str>,
         officer: Option<&str>,
@@ -613,21 +659,10 @@ impl VisitFilter {
         fn given(value: Option<&str>) -> Option<&str> {
             value.map(str::trim).filter(|text| !text.is_empty())
         }
-        let flagged = match given(flagged).map(str::to_ascii_lowercase).as_deref() {
-            None => None,
-            Some("1" | "true" | "yes") => Some(true),
-            Some("0" | "false" | "no") => Some(false),
-            Some(_) => {
-                return Err(DomainError::InvalidFlag {
-                    name: "flagged",
-                    value: flagged.unwrap_or_default().to_owned(),
-                });
-            }
-        };
         Ok(VisitFilter {
             linkage_id: given(linkage).map(parse_id).transpose()?,
             officer_id: given(officer).map(parse_id).transpose()?,
-            flagged,
+            flagged: given(flagged).map(Flagged::parse).transpose()?,
             days: DateSpan::parse(None, from, to)?,
         })
     }
@@ -833,10 +868,16 @@ mod tests {
     #[test]
     fn the_list_filter_reads_its_values() {
         let filter = VisitFilter::parse(Some("3"), None, Some("true"), Some("2024-01-01"), Some(" ")).expect("valid");
-        assert_eq!((filter.linkage_id, filter.officer_id, filter.flagged), (Some(3), None, Some(true)));
+        assert_eq!((filter.linkage_id, filter.officer_id, filter.flagged), (Some(3), None, Some(Flagged::Yes)));
         assert_eq!(filter.days.from(), NaiveDate::from_ymd_opt(2024, 1, 1));
-        assert_eq!(VisitFilter::parse(None, None, Some("0"), None, None).expect("valid").flagged, Some(false));
-        assert!(VisitFilter::parse(None, None, Some("maybe"), None, None).is_err());
+        assert_eq!(VisitFilter::parse(None, None, Some("0"), None, None).expect("valid").flagged, Some(Flagged::No));
+        let far = VisitFilter::parse(None, None, Some(" Far_From_Target "), None, None).expect("valid");
+        assert_eq!(far.flagged, Some(Flagged::With(FLAG_FAR_FROM_TARGET)));
+        assert_eq!(far.flagged.map(Flagged::code), Some("far_from_target"));
+        assert!(matches!(
+            VisitFilter::parse(None, None, Some("maybe"), None, None),
+            Err(DomainError::UnknownVisitFlag { value }) if value == "maybe"
+        ));
         assert!(VisitFilter::parse(Some("x"), None, None, None, None).is_err());
         assert!(VisitFilter::parse(None, None, None, Some("2024-02-01"), Some("2024-01-01")).is_err());
     }

@@ -329,7 +329,14 @@ pub fn view(report: &YearlyReport, localizer: &Localizer, lang: &LanguageIdentif
         paragraphs: vec![say(FigureKey::LinkageCompliance)],
         tables: vec![table(
             "linkages",
-            &[FigureKey::LinkageCompliance, FigureKey::LinkageVisitsRequired, FigureKey::LinkageVisitsLogged],
+            &[
+                FigureKey::LinkageCompliance,
+                FigureKey::LinkageVisitsRequired,
+                FigureKey::LinkageVisitsLogged,
+                FigureKey::VisitsFlagged,
+                FigureKey::VisitsFarFromTarget,
+                FigureKey::VisitsLowAccuracy,
+            ],
         )],
         notes: vec![words.text("page-dashboard-note-linkages")],
     };

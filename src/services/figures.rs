@@ -1,10 +1,12 @@
 //! The figures officials report, a year against the one before, for the caller's
 //! jurisdiction: the five headline figures (border incidents, persons apprehended, and the key
 //! villages' collective income, per-capita income and villagers involved in cross-border
-//! crime), linkage visit compliance, outreach coverage and case handling time.
+//! crime), linkage visit compliance, flagged liaison visits, outreach coverage and case
+//! handling time.
 //!
 //! [`dashboard`] is the one source of the dashboard page and of `GET /api/v1/dashboard`: both
-//! show its figures as they are, already rounded for publication.
+//! show its figures as they are, already rounded for publication, with two things judged
+//! today rather than per year: the linkages overdue and the gaps in patrol coverage.
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,12 +16,16 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilt
 
 use super::ServiceError;
 use super::auth::{self, Principal};
+use super::patrols::{CoverageReport, WindowCoverage};
+use crate::border::Border;
 use crate::domain::auth::{Action, Jurisdiction};
 use crate::domain::figures::{
     Change, Compliance, HandlingTime, VisitRule, VisitTarget, compliance, handling_time, percent_change, point_change,
     reached_in_primary_language, round1, share_percent, weighted_per_capita,
 };
+use crate::domain::filter::DateSpan;
 use crate::domain::period::{local_year, year_bounds_utc};
+use crate::domain::visit::{FLAG_FAR_FROM_TARGET, FLAG_LOW_ACCURACY, Flagged, VisitFilter};
 use crate::store::StoreError;
 use crate::store::entities::{
     case, incident, linkage, outreach_session, village, village_indicator, village_language, visit,
@@ -216,6 +222,9 @@ pub enum FigureKey {
     LinkageCompliance,
     LinkageVisitsRequired,
     LinkageVisitsLogged,
+    VisitsFlagged,
+    VisitsFarFromTarget,
+    VisitsLowAccuracy,
     OutreachKeyVillages,
     OutreachAllVillages,
     CaseMeanDays,
@@ -224,6 +233,17 @@ pub enum FigureKey {
 }
 
 impl FigureKey {
+    /// The flag filter of the visit list a flagged-visits figure counts, as `/visits` and
+    /// `GET /api/v1/visits` take it; `None` for the other figures.
+    pub fn visit_flag(self) -> Option<Flagged> {
+        match self {
+            FigureKey::VisitsFlagged => Some(Flagged::Yes),
+            FigureKey::VisitsFarFromTarget => Some(Flagged::With(FLAG_FAR_FROM_TARGET)),
+            FigureKey::VisitsLowAccuracy => Some(Flagged::With(FLAG_LOW_ACCURACY)),
+            _ => None,
+        }
+    }
+
     /// The stable id of the figure: the row id on the page, `id` in the API.
     pub fn id(self) -> &'static str {
         match self {
@@ -235,6 +255,9 @@ impl FigureKey {
             FigureKey::LinkageCompliance => "linkage-compliance",
             FigureKey::LinkageVisitsRequired => "linkage-visits-required",
             FigureKey::LinkageVisitsLogged => "linkage-visits-logged",
+            FigureKey::VisitsFlagged => "visits-flagged",
+            FigureKey::VisitsFarFromTarget => "visits-far-from-target",
+            FigureKey::VisitsLowAccuracy => "visits-low-accuracy",
             FigureKey::OutreachKeyVillages => "outreach-key-villages",
             FigureKey::OutreachAllVillages => "outreach-all-villages",
             FigureKey::CaseMeanDays => "case-mean-days",
@@ -255,6 +278,9 @@ impl FigureKey {
             | FigureKey::VillagersInCrime
             | FigureKey::LinkageVisitsRequired
             | FigureKey::LinkageVisitsLogged
+            | FigureKey::VisitsFlagged
+            | FigureKey::VisitsFarFromTarget
+            | FigureKey::VisitsLowAccuracy
             | FigureKey::CaseOpenOverdue => Unit::Count,
         }
     }
@@ -301,6 +327,9 @@ pub struct Dashboard {
     /// [`crate::services::linkages::overdue_count`]); `None` where not counted (the yearly
     /// report, the command line).
     pub linkages_overdue: Option<LinkagesOverdue>,
+    /// Patrol coverage of the caller's border and its post sectors today, whatever the
+    /// years compared; `None` where not counted, as `linkages_overdue`.
+    pub patrols: Option<PatrolGaps>,
 }
 
 /// How many linkages are overdue on a local date.
@@ -315,6 +344,7 @@ pub struct LinkagesOverdue {
 #[tracing::instrument(skip(db, caller))]
 pub async fn dashboard(
     db: &DatabaseConnection,
+    patrolling: Patrolling<'_>,
     caller: Option<&Principal>,
     year: Option<i32>,
     tz: chrono_tz::Tz,
@@ -329,6 +359,9 @@ pub async fn dashboard(
     let date = Utc::now().with_timezone(&tz).date_naive();
     let count = super::linkages::overdue_count(db, scope, date, tz).await?;
     found.linkages_overdue = Some(LinkagesOverdue { date, count });
+    let coverage =
+        super::patrols::coverage(db, patrolling.border, patrolling.corridor_m, Some(principal), tz, Some(date)).await?;
+    found.patrols = Some(patrol_gaps(&coverage));
     Ok(found)
 }
 
@@ -350,6 +383,8 @@ pub async fn dashboard_of(
     let villages = scoped_villages(db, scope).await?;
     let today = now.with_timezone(&tz).date_naive();
     let [base_links, compare_links] = linkage_compliance(db, &villages, years, today, tz).await?;
+    let [base_flagged, compare_flagged] =
+        [flagged_visits(db, scope, base_year, tz).await?, flagged_visits(db, scope, compare_year, tz).await?];
     let [base_reach, compare_reach] = outreach_coverage(db, &villages, years, tz).await?;
     let [base_cases, compare_cases] = case_handling(db, scope, years, now, tz).await?;
 
@@ -375,13 +410,16 @@ pub async fn dashboard_of(
         pair(FigureKey::LinkageCompliance, share_base, share_compare),
         pair(FigureKey::LinkageVisitsRequired, required_base, required_compare),
         pair(FigureKey::LinkageVisitsLogged, logged_base, logged_compare),
+        pair(FigureKey::VisitsFlagged, base_flagged.any, compare_flagged.any),
+        pair(FigureKey::VisitsFarFromTarget, base_flagged.far_from_target, compare_flagged.far_from_target),
+        pair(FigureKey::VisitsLowAccuracy, base_flagged.low_accuracy, compare_flagged.low_accuracy),
         pair(FigureKey::OutreachKeyVillages, base_reach.key_villages, compare_reach.key_villages),
         pair(FigureKey::OutreachAllVillages, base_reach.all_villages, compare_reach.all_villages),
         pair(FigureKey::CaseMeanDays, mean_base, mean_compare),
         pair(FigureKey::CaseMedianDays, median_base, median_compare),
         pair(FigureKey::CaseOpenOverdue, base_cases.open_overdue, compare_cases.open_overdue),
     ];
-    Ok(Dashboard { base_year, compare_year, figures, linkages_overdue: None })
+    Ok(Dashboard { base_year, compare_year, figures, linkages_overdue: None, patrols: None })
 }
 
 /// A village of the jurisdiction: whether it is a key village.
@@ -462,6 +500,167 @@ async fn linkage_compliance(
         let found = compliance(year, today, rules.iter().copied());
         (found.linkage_months > 0).then_some(found)
     }))
+}
+
+/// Visits flagged in a year; every count `None` when no visit was logged in the year.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct FlaggedVisits {
+    any: Option<f64>,
+    far_from_target: Option<f64>,
+    low_accuracy: Option<f64>,
+}
+
+/// The jurisdiction's visits of local calendar year `year` that carry a flag, and each flag,
+/// counted as the visit list counts them (the dashboard's rows link to that list).
+async fn flagged_visits(
+    db: &DatabaseConnection,
+    scope: &Jurisdiction,
+    year: i32,
+    tz: chrono_tz::Tz,
+) -> Result<FlaggedVisits, ServiceError> {
+    let days = DateSpan::year(year).ok_or_else(|| anyhow::anyhow!("year {year} is out of the calendar's range"))?;
+    let count = |flagged: Option<Flagged>| {
+        let filter = VisitFilter { flagged, days, ..VisitFilter::default() };
+        async move { super::visits::count_in(db, scope, &filter, tz).await.map(|count| count as f64) }
+    };
+    if count(None).await? == 0.0 {
+        return Ok(FlaggedVisits::default());
+    }
+    Ok(FlaggedVisits {
+        any: Some(count(FigureKey::VisitsFlagged.visit_flag()).await?),
+        far_from_target: Some(count(FigureKey::VisitsFarFromTarget.visit_flag()).await?),
+        low_accuracy: Some(count(FigureKey::VisitsLowAccuracy.visit_flag()).await?),
+    })
+}
+
+/// What the patrol coverage is measured with: the border in force and the corridor (m) on
+/// either side of it within which track points count.
+#[derive(Clone, Copy, Debug)]
+pub struct Patrolling<'a> {
+    pub border: &'a Border,
+    pub corridor_m: f64,
+}
+
+/// How many of the longest gaps the dashboard names per stretch.
+pub const LONGEST_GAPS: usize = 3;
+
+/// Patrol coverage today as the dashboard shows it: the caller's stretch of border and each
+/// post sector in scope, over the windows of [`super::patrols::WINDOWS_DAYS`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatrolGaps {
+    /// The local day the windows end with.
+    pub date: NaiveDate,
+    /// The whole stretch the caller answers for (the whole line for the prefecture).
+    pub stretch: StretchGaps,
+    /// The sectors of the posts in scope, along the border.
+    pub sectors: Vec<StretchGaps>,
+}
+
+/// A post whose sector is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectorPost {
+    pub id: i64,
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: Option<String>,
+    pub start_km: f64,
+    pub end_km: f64,
+}
+
+/// A stretch of border and its coverage per window; lengths in km with one decimal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StretchGaps {
+    /// The sector's post; `None` for the caller's whole stretch.
+    pub post: Option<SectorPost>,
+    pub length_km: f64,
+    pub windows: Vec<GapWindow>,
+}
+
+/// Coverage of a stretch in one window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapWindow {
+    pub days: i64,
+    /// Share of the stretch patrolled, percent with one decimal.
+    pub share_percent: f64,
+    pub patrolled_km: f64,
+    /// How many unpatrolled intervals there are and their km together.
+    pub gap_count: usize,
+    pub gap_km: f64,
+    /// The longest [`LONGEST_GAPS`] of them, longest first.
+    pub longest: Vec<Gap>,
+}
+
+/// An unpatrolled interval, km with one decimal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    pub start_km: f64,
+    pub end_km: f64,
+    pub length_km: f64,
+    /// The post in scope whose sector holds most of it (the map opens there), if any.
+    pub post_id: Option<i64>,
+}
+
+/// The dashboard's summary of a coverage report: shares rounded as published, the gaps
+/// counted and the longest named, each with the post whose sector holds most of it.
+fn patrol_gaps(report: &CoverageReport) -> PatrolGaps {
+    let sectors: Vec<(i64, f64, f64)> =
+        report.posts.iter().map(|post| (post.post_id, post.sector_start_km, post.sector_end_km)).collect();
+    let post_of_gap = |[start_km, end_km]: [f64; 2]| {
+        sectors
+            .iter()
+            .map(|(id, first, last)| (*id, end_km.min(*last) - start_km.max(*first)))
+            .filter(|(_, overlap_km)| *overlap_km > 0.0)
+            .fold(None, |best: Option<(i64, f64)>, (id, overlap_km)| match best {
+                Some((_, most)) if most >= overlap_km => best,
+                _ => Some((id, overlap_km)),
+            })
+            .map(|(id, _)| id)
+    };
+    let window = |found: &WindowCoverage, sector_post: Option<i64>| {
+        let mut gaps: Vec<[f64; 2]> = found.gaps.clone();
+        gaps.sort_by(|a, b| (b[1] - b[0]).total_cmp(&(a[1] - a[0])).then(a[0].total_cmp(&b[0])));
+        GapWindow {
+            days: found.days,
+            share_percent: round1(found.share * 100.0),
+            patrolled_km: round1(found.patrolled_km),
+            gap_count: found.gaps.len(),
+            gap_km: round1(found.gaps.iter().map(|[start, end]| end - start).sum()),
+            longest: gaps
+                .into_iter()
+                .take(LONGEST_GAPS)
+                .map(|gap| Gap {
+                    start_km: round1(gap[0]),
+                    end_km: round1(gap[1]),
+                    length_km: round1(gap[1] - gap[0]),
+                    post_id: sector_post.or_else(|| post_of_gap(gap)),
+                })
+                .collect(),
+        }
+    };
+    PatrolGaps {
+        date: report.date,
+        stretch: StretchGaps {
+            post: None,
+            length_km: round1(report.border.length_km),
+            windows: report.border.windows.iter().map(|found| window(found, None)).collect(),
+        },
+        sectors: report
+            .posts
+            .iter()
+            .map(|post| StretchGaps {
+                post: Some(SectorPost {
+                    id: post.post_id,
+                    code: post.code.clone(),
+                    name_zh: post.name_zh.clone(),
+                    name_en: post.name_en.clone(),
+                    start_km: post.sector_start_km,
+                    end_km: post.sector_end_km,
+                }),
+                length_km: round1(post.length_km),
+                windows: post.windows.iter().map(|found| window(found, Some(post.post_id))).collect(),
+            })
+            .collect(),
+    }
 }
 
 /// Outreach coverage of a year, in percent; `None` when the data are missing.
@@ -594,7 +793,54 @@ async fn case_handling(
 
 #[cfg(test)]
 mod tests {
-    use super::Unit;
+    use super::super::patrols::{BorderCoverage, PostCoverage};
+    use super::*;
+
+    fn window(days: i64, length_km: f64, gaps: &[[f64; 2]]) -> WindowCoverage {
+        let gap_km: f64 = gaps.iter().map(|[start, end]| end - start).sum();
+        WindowCoverage {
+            days,
+            share: (length_km - gap_km) / length_km,
+            patrolled_km: length_km - gap_km,
+            patrolled: Vec::new(),
+            gaps: gaps.to_vec(),
+        }
+    }
+
+    #[test]
+    fn patrol_gaps_are_counted_and_the_longest_named_with_the_post_holding_most_of_each() {
+        let post = |id: i64, start_km: f64, end_km: f64, gaps: &[[f64; 2]]| PostCoverage {
+            post_id: id,
+            code: format!("P{id}"),
+            name_zh: format!("岗{id}"),
+            name_en: None,
+            sector_start_km: start_km,
+            sector_end_km: end_km,
+            length_km: end_km - start_km,
+            windows: vec![window(30, end_km - start_km, gaps)],
+        };
+        let stretch_gaps = [[0.0, 1.0], [4.0, 12.0], [15.0, 15.5], [17.0, 20.0]];
+        let report = CoverageReport {
+            date: NaiveDate::from_ymd_opt(2025, 3, 1).expect("a date"),
+            border: BorderCoverage {
+                stretches: vec![[0.0, 20.0]],
+                length_km: 20.0,
+                windows: vec![window(30, 20.0, &stretch_gaps)],
+            },
+            posts: vec![post(7, 0.0, 10.0, &[[0.0, 1.0], [4.0, 10.0]]), post(9, 10.0, 20.0, &[[10.0, 12.0]])],
+        };
+        let found = patrol_gaps(&report);
+        let whole = &found.stretch.windows[0];
+        assert_eq!((whole.days, whole.gap_count, whole.gap_km, whole.patrolled_km), (30, 4, 12.5, 7.5));
+        assert_eq!(whole.share_percent, 37.5);
+        let named: Vec<(f64, f64, Option<i64>)> =
+            whole.longest.iter().map(|gap| (gap.start_km, gap.length_km, gap.post_id)).collect();
+        // 4–12 lies 6 km in post 7's sector and 2 km in post 9's; 17–20 only in post 9's.
+        assert_eq!(named, [(4.0, 8.0, Some(7)), (17.0, 3.0, Some(9)), (0.0, 1.0, Some(7))]);
+        assert_eq!(found.sectors[1].windows[0].longest[0].post_id, Some(9), "a sector's gaps open its own post");
+        assert_eq!(found.sectors[0].post.as_ref().map(|post| post.code.as_str()), Some("P7"));
+        assert_eq!(found.stretch.post, None);
+    }
 
     #[test]
     fn values_are_written_per_unit() {

@@ -25,9 +25,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::SimpleExpr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -43,7 +44,7 @@ use crate::domain::geo::LonLat;
 use crate::domain::paging::Page;
 use crate::domain::period::local_midnight;
 use crate::domain::visit::{
-    ContentKey, LinkageFacts, MAX_SYNC_VISITS, NewVisit, StoredContent, VisitContent, VisitError, VisitFilter,
+    ContentKey, Flagged, LinkageFacts, MAX_SYNC_VISITS, NewVisit, StoredContent, VisitContent, VisitError, VisitFilter,
     VisitInput, VisitLimits, sent_id, target_code,
 };
 use crate::store::StoreError;
@@ -472,11 +473,7 @@ async fn views(
                 .enumerate()
                 .map(|(index, (kind, text))| FindingView { index, kind: kind.to_owned(), text: text.to_owned() })
                 .collect();
-            let flags = row
-                .flags
-                .as_array()
-                .map(|flags| flags.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-                .unwrap_or_default();
+            let flags = stored_flags(&row);
             Ok(Located {
                 id: i64::from(row.id),
                 lon: row.lon,
@@ -513,22 +510,66 @@ fn readable(principal: &Principal) -> Condition {
     if principal.role == Role::LiaisonOfficer {
         return Condition::all().add(visit::Column::OfficerId.eq(principal.user_id));
     }
-    match &principal.jurisdiction {
+    in_jurisdiction(&principal.jurisdiction)
+}
+
+/// Visits on linkages whose village lies in `scope`: what officials and admins read.
+fn in_jurisdiction(scope: &Jurisdiction) -> Condition {
+    match scope {
         Jurisdiction::All => Condition::all(),
-        Jurisdiction::Units(units) => {
-            let villages = village::Entity::find()
-                .select_only()
-                .column(village::Column::Id)
-                .filter(village::Column::AdminUnitId.is_in(units.iter().copied()))
-                .into_query();
+        Jurisdiction::Units(_) => {
             let linkages = linkage::Entity::find()
                 .select_only()
                 .column(linkage::Column::Id)
-                .filter(linkage::Column::VillageId.in_subquery(villages))
+                .filter(super::records::linkages_in_scope(scope))
                 .into_query();
             Condition::all().add(visit::Column::LinkageId.in_subquery(linkages))
         }
     }
+}
+
+/// Visits carrying `flag` (one of [`crate::domain::visit::FLAGS`], never user text) among
+/// their `flags`, a JSON array of codes.
+fn carrying(backend: DbBackend, flag: &'static str) -> SimpleExpr {
+    match backend {
+        DbBackend::Postgres => Expr::cust(format!(
+            "EXISTS (SELECT 1 FROM json_array_elements_text(flags) AS f(code) WHERE f.code = '{flag}')"
+        )),
+        _ => Expr::cust(format!("EXISTS (SELECT 1 FROM json_each(flags) WHERE json_each.value = '{flag}')")),
+    }
+}
+
+/// The visits `readable` keeps that match the filter (days are local calendar days in `tz`).
+fn matching(
+    backend: DbBackend,
+    readable: Condition,
+    filter: &VisitFilter,
+    tz: chrono_tz::Tz,
+) -> Result<Select<visit::Entity>, ServiceError> {
+    let mut select = visit::Entity::find().filter(readable);
+    // An id no record can have matches nothing.
+    if let Some(id) = filter.linkage_id {
+        select = select.filter(visit::Column::LinkageId.eq(i32::try_from(id).unwrap_or(0)));
+    }
+    if let Some(id) = filter.officer_id {
+        select = select.filter(visit::Column::OfficerId.eq(i32::try_from(id).unwrap_or(0)));
+    }
+    match filter.flagged {
+        // `json_array_length` exists in SQLite and PostgreSQL alike.
+        Some(Flagged::Yes) => select = select.filter(Expr::cust("json_array_length(flags) > 0")),
+        Some(Flagged::No) => select = select.filter(Expr::cust("json_array_length(flags) = 0")),
+        Some(Flagged::With(flag)) => select = select.filter(carrying(backend, flag)),
+        None => {}
+    }
+    let out_of_range = || anyhow::anyhow!("a date of the filter is out of the calendar's range");
+    if let Some(first) = filter.days.from() {
+        select = select.filter(visit::Column::VisitedAt.gte(local_midnight(first, &tz).ok_or_else(out_of_range)?));
+    }
+    if let Some(last) = filter.days.to() {
+        let after = last.succ_opt().and_then(|next| local_midnight(next, &tz)).ok_or_else(out_of_range)?;
+        select = select.filter(visit::Column::VisitedAt.lt(after));
+    }
+    Ok(select)
 }
 
 /// `GET /api/v1/visits`: the visits the caller may read that match the filter (days are local
@@ -542,30 +583,22 @@ pub async fn list(
     tz: chrono_tz::Tz,
 ) -> Result<PageOf<Located<VisitProperties>>, ServiceError> {
     let principal = auth::require(caller, Action::ReadLinkages)?;
-    let mut select = visit::Entity::find().filter(readable(principal));
-    // An id no record can have matches nothing.
-    if let Some(id) = filter.linkage_id {
-        select = select.filter(visit::Column::LinkageId.eq(i32::try_from(id).unwrap_or(0)));
-    }
-    if let Some(id) = filter.officer_id {
-        select = select.filter(visit::Column::OfficerId.eq(i32::try_from(id).unwrap_or(0)));
-    }
-    match filter.flagged {
-        // `json_array_length` exists in SQLite and PostgreSQL alike.
-        Some(true) => select = select.filter(Expr::cust("json_array_length(flags) > 0")),
-        Some(false) => select = select.filter(Expr::cust("json_array_length(flags) = 0")),
-        None => {}
-    }
-    let out_of_range = || anyhow::anyhow!("a date of the filter is out of the calendar's range");
-    if let Some(first) = filter.days.from() {
-        select = select.filter(visit::Column::VisitedAt.gte(local_midnight(first, &tz).ok_or_else(out_of_range)?));
-    }
-    if let Some(last) = filter.days.to() {
-        let after = last.succ_opt().and_then(|next| local_midnight(next, &tz)).ok_or_else(out_of_range)?;
-        select = select.filter(visit::Column::VisitedAt.lt(after));
-    }
+    let found = stored_page(db, principal, filter, page, tz).await?;
+    Ok(PageOf { items: views(db, found.items).await?, matched: found.matched })
+}
+
+/// The stored visits of [`list`]'s page, as stored: for the visit list page, which names
+/// their linkages and targets.
+pub(crate) async fn stored_page(
+    db: &DatabaseConnection,
+    principal: &Principal,
+    filter: &VisitFilter,
+    page: Page,
+    tz: chrono_tz::Tz,
+) -> Result<PageOf<visit::Model>, ServiceError> {
+    let select = matching(db.get_database_backend(), readable(principal), filter, tz)?;
     let matched = select.clone().count(db).await.map_err(db_err)?;
-    let rows = select
+    let items = select
         .order_by_desc(visit::Column::VisitedAt)
         .order_by_desc(visit::Column::Id)
         .offset(page.offset())
@@ -573,7 +606,28 @@ pub async fn list(
         .all(db)
         .await
         .map_err(db_err)?;
-    Ok(PageOf { items: views(db, rows).await?, matched })
+    Ok(PageOf { items, matched })
+}
+
+/// A stored visit's flags (codes), in order.
+pub(crate) fn stored_flags(row: &visit::Model) -> Vec<String> {
+    row.flags
+        .as_array()
+        .map(|flags| flags.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// How many visits on linkages whose village lies in `scope` match `filter`: the total
+/// [`list`] gives an official or admin of that jurisdiction (the dashboard counts flagged
+/// visits with it, so its rows and the list they link to agree). No authorization check:
+/// for use cases that made their own.
+pub(crate) async fn count_in(
+    db: &DatabaseConnection,
+    scope: &Jurisdiction,
+    filter: &VisitFilter,
+    tz: chrono_tz::Tz,
+) -> Result<u64, ServiceError> {
+    matching(db.get_database_backend(), in_jurisdiction(scope), filter, tz)?.count(db).await.map_err(db_err)
 }
 
 /// A village or post as a phone caches it.

@@ -2,7 +2,9 @@
 //! jurisdiction. Every figure comes from `services::figures::dashboard`, the same call as
 //! `GET /api/v1/dashboard`; this page only writes them out. Figures whose data are missing
 //! say so instead of printing 0. Each value cell carries its number in `data-value` (absent
-//! when missing), as the API gives it, so a browser test can compare the two.
+//! when missing), as the API gives it, so a browser test can compare the two. Below the
+//! figures, patrol coverage today (not a year's figure: its rows have no `id`), each stretch's
+//! shares and gaps in `data-value`s too, the longest gaps linked to the map.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -16,7 +18,7 @@ use crate::api::auth::Caller;
 use crate::api::lang::negotiate_for;
 use crate::domain::period::parse_year;
 use crate::i18n::{Localizer, signed};
-use crate::services::figures::{self, Figure, FigureKey, Unit};
+use crate::services::figures::{self, Figure, FigureKey, PatrolGaps, Patrolling, StretchGaps, Unit};
 use crate::services::{ServiceError, auth};
 use crate::startup::AppState;
 
@@ -67,6 +69,51 @@ struct DashboardPage {
     strip_caption: String,
     /// The linkages overdue today, shown at the end of the linkages' rows.
     overdue: Option<OverdueRow>,
+    patrols: Option<PatrolTable>,
+}
+
+/// Patrol coverage today: a row for the caller's stretch and one per post sector.
+struct PatrolTable {
+    title: String,
+    intro: String,
+    /// Column headings after the stretch and its length.
+    columns: Vec<String>,
+    stretch_label: String,
+    length_label: String,
+    rows: Vec<PatrolRow>,
+    /// Said instead of the sector rows when no post is in scope.
+    no_posts: Option<String>,
+    note: String,
+}
+
+struct PatrolRow {
+    /// `stretch` or `post:{id}`.
+    key: String,
+    name: String,
+    /// The post's page, for sector rows.
+    href: Option<String>,
+    /// The sector's km, for sector rows.
+    sector: Option<String>,
+    length_km: String,
+    /// Per window: the share patrolled.
+    shares: Vec<PatrolCell>,
+    /// Per window: the gaps' count.
+    gaps: Vec<PatrolCell>,
+    /// The longest gaps of the longest window, each linked to the map.
+    longest: Vec<GapLink>,
+    /// Said when there is no gap in the longest window.
+    no_gaps: String,
+}
+
+struct PatrolCell {
+    days: i64,
+    value: String,
+    text: String,
+}
+
+struct GapLink {
+    href: String,
+    text: String,
 }
 
 /// The count of linkages overdue today: not a year's figure, so one cell across the years.
@@ -117,6 +164,9 @@ fn list_href(key: FigureKey, year: i32) -> Option<String> {
         FigureKey::LinkageCompliance | FigureKey::LinkageVisitsRequired | FigureKey::LinkageVisitsLogged => {
             Some("/linkages".to_owned())
         }
+        FigureKey::VisitsFlagged | FigureKey::VisitsFarFromTarget | FigureKey::VisitsLowAccuracy => {
+            key.visit_flag().map(|flag| format!("/visits?flagged={}&from={year}-01-01&to={year}-12-31", flag.code()))
+        }
         // There is no `/cases` list yet: link the case rows once it exists.
         FigureKey::CaseMeanDays | FigureKey::CaseMedianDays | FigureKey::CaseOpenOverdue => None,
     }
@@ -128,6 +178,7 @@ fn section_of(key: FigureKey) -> &'static str {
         FigureKey::Incidents | FigureKey::Persons => "incidents",
         FigureKey::CollectiveIncome | FigureKey::PerCapitaIncome | FigureKey::VillagersInCrime => "key-villages",
         FigureKey::LinkageCompliance | FigureKey::LinkageVisitsRequired | FigureKey::LinkageVisitsLogged => "linkages",
+        FigureKey::VisitsFlagged | FigureKey::VisitsFarFromTarget | FigureKey::VisitsLowAccuracy => "flagged-visits",
         FigureKey::OutreachKeyVillages | FigureKey::OutreachAllVillages => "outreach",
         FigureKey::CaseMeanDays | FigureKey::CaseMedianDays | FigureKey::CaseOpenOverdue => "cases",
     }
@@ -155,6 +206,123 @@ fn sections(localizer: &Localizer, lang: &LanguageIdentifier, dashboard: &figure
         }
     }
     sections
+}
+
+/// Km with one decimal.
+fn km(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+fn patrol_row(
+    localizer: &Localizer,
+    lang: &LanguageIdentifier,
+    stretch: &StretchGaps,
+    key: String,
+    name: String,
+) -> PatrolRow {
+    let cell = |days: i64, value: String, text: String| PatrolCell { days, value, text };
+    let shares = stretch
+        .windows
+        .iter()
+        .map(|window| {
+            let share = window.share_percent;
+            cell(window.days, Unit::Percent.plain(share), Unit::Percent.written(share))
+        })
+        .collect();
+    let gaps = stretch
+        .windows
+        .iter()
+        .map(|window| {
+            let text = localizer.format(
+                lang,
+                "page-dashboard-patrols-gaps-value",
+                &[("count", FluentValue::from(window.gap_count)), ("km", FluentValue::from(km(window.gap_km)))],
+            );
+            cell(window.days, window.gap_count.to_string(), text)
+        })
+        .collect();
+    let longest = stretch
+        .windows
+        .iter()
+        .max_by_key(|window| window.days)
+        .map(|window| {
+            window
+                .longest
+                .iter()
+                .map(|gap| GapLink {
+                    href: gap.post_id.map(|id| format!("/map?focus=post:{id}")).unwrap_or_else(|| "/map".to_owned()),
+                    text: localizer.format(
+                        lang,
+                        "page-dashboard-patrols-gap",
+                        &[
+                            ("start", FluentValue::from(km(gap.start_km))),
+                            ("end", FluentValue::from(km(gap.end_km))),
+                            ("length", FluentValue::from(km(gap.length_km))),
+                        ],
+                    ),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let sector = stretch.post.as_ref().map(|post| {
+        localizer.format(
+            lang,
+            "page-dashboard-patrols-sector",
+            &[("start", FluentValue::from(km(post.start_km))), ("end", FluentValue::from(km(post.end_km)))],
+        )
+    });
+    PatrolRow {
+        key,
+        name,
+        href: stretch.post.as_ref().map(|post| format!("/posts/{}", post.id)),
+        sector,
+        length_km: km(stretch.length_km),
+        shares,
+        gaps,
+        longest,
+        no_gaps: localizer.text(lang, "page-dashboard-patrols-no-gaps"),
+    }
+}
+
+/// The patrol table: the caller's stretch (when it has a length) and each post sector.
+fn patrol_table(localizer: &Localizer, lang: &LanguageIdentifier, patrols: &PatrolGaps) -> PatrolTable {
+    let days: Vec<i64> = patrols.stretch.windows.iter().map(|window| window.days).collect();
+    let heading = |id: &str, days: i64| localizer.format(lang, id, &[("days", FluentValue::from(days))]);
+    let mut columns: Vec<String> = days.iter().map(|days| heading("page-dashboard-patrols-share", *days)).collect();
+    columns.extend(days.iter().map(|days| heading("page-dashboard-patrols-gaps", *days)));
+    columns.push(heading("page-dashboard-patrols-longest", days.iter().copied().max().unwrap_or_default()));
+    let mut rows = Vec::with_capacity(patrols.sectors.len() + 1);
+    if patrols.stretch.length_km > 0.0 {
+        let name = localizer.text(lang, "page-dashboard-patrols-whole");
+        rows.push(patrol_row(localizer, lang, &patrols.stretch, "stretch".to_owned(), name));
+    }
+    let chinese = lang.language.as_str() == "zh";
+    for sector in &patrols.sectors {
+        let Some(post) = &sector.post else { continue };
+        let name = match post.name_en.as_deref().filter(|name| !chinese && !name.is_empty()) {
+            Some(english) => english.to_owned(),
+            None => post.name_zh.clone(),
+        };
+        rows.push(patrol_row(localizer, lang, sector, format!("post:{}", post.id), name));
+    }
+    PatrolTable {
+        title: localizer.text(lang, "page-dashboard-patrols-title"),
+        intro: localizer.format(
+            lang,
+            "page-dashboard-patrols-intro",
+            &[("date", FluentValue::from(patrols.date.to_string()))],
+        ),
+        columns,
+        stretch_label: localizer.text(lang, "page-dashboard-patrols-stretch"),
+        length_label: localizer.text(lang, "page-dashboard-patrols-length"),
+        rows,
+        no_posts: patrols.sectors.is_empty().then(|| localizer.text(lang, "page-dashboard-patrols-no-posts")),
+        note: localizer.format(
+            lang,
+            "page-dashboard-patrols-note",
+            &[("layer", FluentValue::from(localizer.text(lang, "page-map-layer-patrols")))],
+        ),
+    }
 }
 
 /// A message page with a link back to the dashboard.
@@ -197,7 +365,9 @@ pub async fn show(
             return message(layout, StatusCode::BAD_REQUEST, detail, localizer.text(&lang, "page-dashboard-title"));
         }
     };
-    let dashboard = match figures::dashboard(&state.db, Some(principal), year, state.settings.time_zone()).await {
+    let patrolling = Patrolling { border: &state.border, corridor_m: state.settings.patrols.corridor_m };
+    let found = figures::dashboard(&state.db, patrolling, Some(principal), year, state.settings.time_zone()).await;
+    let dashboard = match found {
         Ok(dashboard) => dashboard,
         Err(error) => {
             tracing::error!(error = ?error, "dashboard figures failed");
@@ -221,15 +391,25 @@ pub async fn show(
         labels: Labels {
             figure: localizer.text(&lang, "page-dashboard-figure"),
             change: localizer.text(&lang, "page-dashboard-change"),
-            notes: ["page-dashboard-note-linkages", "page-dashboard-note-outreach", "page-dashboard-note-cases"]
-                .iter()
-                .map(|id| localizer.text(&lang, id))
-                .collect(),
+            notes: vec![
+                localizer.text(&lang, "page-dashboard-note-linkages"),
+                localizer.format(
+                    &lang,
+                    "page-dashboard-note-visits",
+                    &[
+                        ("distance", FluentValue::from(state.settings.visits.max_distance_m)),
+                        ("accuracy", FluentValue::from(state.settings.visits.max_accuracy_m)),
+                    ],
+                ),
+                localizer.text(&lang, "page-dashboard-note-outreach"),
+                localizer.text(&lang, "page-dashboard-note-cases"),
+            ],
             report: localizer.format(&lang, "page-report-link", &[("year", FluentValue::from(dashboard.compare_year))]),
         },
         base_year: dashboard.base_year,
         compare_year: dashboard.compare_year,
         sections: sections(localizer, &lang, &dashboard),
+        patrols: dashboard.patrols.as_ref().map(|patrols| patrol_table(localizer, &lang, patrols)),
         overdue: dashboard.linkages_overdue.map(|overdue| OverdueRow {
             label: localizer.text(&lang, "page-dashboard-linkages-overdue"),
             count: overdue.count,

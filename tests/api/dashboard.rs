@@ -2,58 +2,19 @@
 //! compared with `GET /api/v1/dashboard` and with the `data-value` cells of the page; missing
 //! data said as such; bad years refused; the demo's published changes for 2024.
 
-use banna_border::store::entities::{
-    case, department, incident, outreach_session, outreach_team, post, user, village, village_language,
-};
+use banna_border::store::entities::{case, department, incident, outreach_session, outreach_team, post, user};
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use crate::fixtures::{add_linkage, add_visit, date, local, unit_id};
+use crate::fixtures::{add_linkage, add_village, add_visit, date, local, unit_id};
 use crate::helpers::{TestApp, backends, client_with, spawn_app, spawn_app_with_demo, token_for};
 
 /// Rounds to one decimal, half away from zero, written out here independently of the app.
 fn one_decimal(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
-}
-
-async fn add_village(db: &DatabaseConnection, code: &str, unit: i32, is_key: bool, languages: &[&str]) -> i32 {
-    let row = village::ActiveModel {
-        id: NotSet,
-        code: Set(code.to_owned()),
-        name_zh: Set(format!("测试寨{code}")),
-        name_en: Set(None),
-        name_local: Set(None),
-        name_local_lang: Set(None),
-        admin_unit_id: Set(unit),
-        households: Set(20),
-        population: Set(80),
-        ethnic_groups: Set(json!(["dai"])),
-        is_key: Set(is_key),
-        lon: Set(100.5),
-        lat: Set(21.9),
-        border_km: Set(None),
-        distance_m: Set(None),
-        section: Set(None),
-        side: Set(None),
-        is_demo: Set(false),
-    }
-    .insert(db)
-    .await
-    .expect("insert village");
-    for (position, language) in languages.iter().enumerate() {
-        village_language::ActiveModel {
-            village_id: Set(row.id),
-            position: Set(position as i32),
-            language: Set((*language).to_owned()),
-        }
-        .insert(db)
-        .await
-        .expect("insert language");
-    }
-    row.id
 }
 
 async fn add_session(

@@ -1,7 +1,7 @@
 //! Records the integration tests insert directly, shared by the modules that build fixtures
-//! by hand (dashboard figures, linkage compliance).
+//! by hand (dashboard figures, linkage compliance, flagged visits and patrol gaps).
 
-use banna_border::store::entities::{admin_unit, linkage, visit};
+use banna_border::store::entities::{admin_unit, department, linkage, patrol, post, village, village_language, visit};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -51,6 +51,18 @@ pub async fn add_linkage(
 }
 
 pub async fn add_visit(db: &DatabaseConnection, linkage_id: i32, officer_id: i32, target: &str, at: DateTime<Utc>) {
+    add_flagged_visit(db, (linkage_id, officer_id), target, at, &[]).await;
+}
+
+/// A visit carrying `flags` (its distance and accuracy are left plausible: the stored flags
+/// are what the lists and figures read); returns its id.
+pub async fn add_flagged_visit(
+    db: &DatabaseConnection,
+    (linkage_id, officer_id): (i32, i32),
+    target: &str,
+    at: DateTime<Utc>,
+    flags: &[&str],
+) -> i32 {
     visit::ActiveModel {
         id: NotSet,
         uuid: Set(uuid::Uuid::new_v4()),
@@ -62,7 +74,7 @@ pub async fn add_visit(db: &DatabaseConnection, linkage_id: i32, officer_id: i32
         findings: Set(json!([])),
         follow_ups: Set(None),
         distance_to_target_m: Set(Some(50.0)),
-        flags: Set(json!([])),
+        flags: Set(json!(flags)),
         created_at: Set(at),
         lon: Set(100.5),
         lat: Set(21.9),
@@ -74,5 +86,101 @@ pub async fn add_visit(db: &DatabaseConnection, linkage_id: i32, officer_id: i32
     }
     .insert(db)
     .await
-    .expect("insert visit");
+    .expect("insert visit")
+    .id
+}
+
+pub async fn add_village(db: &DatabaseConnection, code: &str, unit: i32, is_key: bool, languages: &[&str]) -> i32 {
+    let row = village::ActiveModel {
+        id: NotSet,
+        code: Set(code.to_owned()),
+        name_zh: Set(format!("测试寨{code}")),
+        name_en: Set(None),
+        name_local: Set(None),
+        name_local_lang: Set(None),
+        admin_unit_id: Set(unit),
+        households: Set(20),
+        population: Set(80),
+        ethnic_groups: Set(json!(["dai"])),
+        is_key: Set(is_key),
+        lon: Set(100.5),
+        lat: Set(21.9),
+        border_km: Set(None),
+        distance_m: Set(None),
+        section: Set(None),
+        side: Set(None),
+        is_demo: Set(false),
+    }
+    .insert(db)
+    .await
+    .expect("insert village");
+    for (position, language) in languages.iter().enumerate() {
+        village_language::ActiveModel {
+            village_id: Set(row.id),
+            position: Set(position as i32),
+            language: Set((*language).to_owned()),
+        }
+        .insert(db)
+        .await
+        .expect("insert language");
+    }
+    row.id
+}
+
+pub async fn add_department(db: &DatabaseConnection, code: &str, unit: i32) -> i32 {
+    department::ActiveModel {
+        id: NotSet,
+        code: Set(code.to_owned()),
+        name_zh: Set(format!("测试单位{code}")),
+        name_en: Set(None),
+        kind: Set("member_unit".to_owned()),
+        admin_unit_id: Set(unit),
+        is_demo: Set(false),
+    }
+    .insert(db)
+    .await
+    .expect("insert department")
+    .id
+}
+
+/// A post of `unit` whose sector runs from `start_km` to `end_km`.
+pub async fn add_post(db: &DatabaseConnection, code: &str, unit: i32, (start_km, end_km): (f64, f64)) -> i32 {
+    post::ActiveModel {
+        id: NotSet,
+        code: Set(code.to_owned()),
+        name_zh: Set(format!("测试联防所{code}")),
+        name_en: Set(None),
+        admin_unit_id: Set(unit),
+        sector_start_km: Set(start_km),
+        sector_end_km: Set(end_km),
+        staff: Set(5),
+        lon: Set(100.5),
+        lat: Set(21.9),
+        border_km: Set(None),
+        distance_m: Set(None),
+        section: Set(None),
+        side: Set(None),
+        is_demo: Set(false),
+    }
+    .insert(db)
+    .await
+    .expect("insert post")
+    .id
+}
+
+/// A patrol of `post_id` that ended at `ended_at` (an hour long) and covered `covered_km`
+/// (`[[start_km, end_km], …]`, stored as the app stores it; the track is a placeholder).
+pub async fn add_patrol(db: &DatabaseConnection, post_id: i32, ended_at: DateTime<Utc>, covered_km: &[[f64; 2]]) {
+    patrol::ActiveModel {
+        id: NotSet,
+        post_id: Set(post_id),
+        started_at: Set(ended_at - chrono::Duration::hours(1)),
+        ended_at: Set(ended_at),
+        track_geojson: Set(json!({ "type": "LineString", "coordinates": [[100.5, 21.9], [100.51, 21.9]] }).to_string()),
+        covered_km: Set(Some(json!(covered_km))),
+        is_demo: Set(false),
+    }
+    .insert(db)
+    .await
+    .expect("insert patrol");
 }

@@ -24,4 +24,5 @@ mod report;
 mod schema;
 mod trend;
 mod trends;
+mod visit_pages;
 mod visits;

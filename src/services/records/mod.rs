@@ -1,5 +1,6 @@
-//! What the record pages read: villages, posts, departments, linkages and incidents, each with
-//! the records it links to, scoped to the caller's jurisdiction and returned as plain views.
+//! What the record pages read: villages, posts, departments, linkages, incidents and liaison
+//! visits, each with the records it links to, scoped to the caller's jurisdiction and returned
+//! as plain views.
 //!
 //! Scoping: villages, posts and incidents by their own admin unit; a linkage by its village's
 //! unit; a department by its own unit or by any linkage it has to a village in scope (a
@@ -11,6 +12,7 @@ mod incidents;
 mod linkages;
 mod posts;
 mod villages;
+mod visits;
 
 pub use departments::{DepartmentRecord, DepartmentRow, department, department_choices, departments};
 pub(crate) use incidents::matching as matching_incidents;
@@ -21,6 +23,7 @@ pub(crate) use linkages::{
 pub use linkages::{LinkageRecord, LinkageRow, MonthVisits, linkage, linkages};
 pub use posts::{PostRecord, PostRow, post, posts};
 pub use villages::{IndicatorRow, VillageRecord, VillageRow, village, villages};
+pub use visits::{VisitRow, visits};
 
 use chrono::NaiveDate;
 use sea_orm::sea_query::SelectStatement;

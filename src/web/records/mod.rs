@@ -1,7 +1,7 @@
 //! The record pages: lists and single records of villages, posts, departments, linkages and
-//! incidents, linked to one another and to the map. What they share lives here: the page
-//! frame, texts for templates, links, paging, number and name formatting, and the pages that
-//! answer a refusal, a missing record or a bad filter.
+//! incidents, and the list of liaison visits, linked to one another and to the map. What they
+//! share lives here: the page frame, texts for templates, links, paging, number and name
+//! formatting, and the pages that answer a refusal, a missing record or a bad filter.
 
 pub mod departments;
 pub mod incidents;
@@ -9,6 +9,7 @@ pub mod linkages;
 pub mod overdue;
 pub mod posts;
 pub mod villages;
+pub mod visits;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse};
@@ -247,6 +248,7 @@ enum Back {
     Departments,
     Linkages,
     Incidents,
+    Visits,
 }
 
 impl Back {
@@ -257,6 +259,7 @@ impl Back {
             Back::Departments => "/departments",
             Back::Linkages => "/linkages",
             Back::Incidents => "/incidents",
+            Back::Visits => "/visits",
         }
     }
 
@@ -267,6 +270,7 @@ impl Back {
             Back::Departments => "page-departments-title",
             Back::Linkages => "page-linkages-title",
             Back::Incidents => "page-incidents-title",
+            Back::Visits => "page-visits-title",
         }
     }
 }
