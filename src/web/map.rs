@@ -1,6 +1,7 @@
 //! `/map`: the border map (Leaflet, served by the binary). The page carries the localized labels
 //! and the operator's tile settings as JSON; the script (`assets/map.js`) draws the app's own
-//! GeoJSON endpoints, which scope every layer to the caller's jurisdiction. A layer the
+//! GeoJSON endpoints, which scope every layer to the caller's jurisdiction (border bins, villages,
+//! posts and sectors, incidents and their density, patrol coverage, flagged liaison visits). A layer the
 //! caller's role may not read (incidents for outreach staff) is left out, not faked.
 
 use actix_web::http::StatusCode;
@@ -56,6 +57,15 @@ const LABELS: &[(&str, &str)] = &[
     ("patrols", "page-map-layer-patrols"),
     ("patrolled", "page-map-patrolled"),
     ("unpatrolled", "page-map-unpatrolled"),
+    ("flaggedVisits", "page-map-layer-flagged-visits"),
+    ("flaggedVisit", "page-map-flagged-visit"),
+    ("flagFar", "page-map-flag-far-from-target"),
+    ("flagAccuracy", "page-map-flag-low-accuracy"),
+    ("visitedAt", "page-map-visited-at"),
+    ("officer", "page-map-officer"),
+    ("flags", "page-map-flags"),
+    ("distanceToTarget", "page-map-distance-to-target"),
+    ("accuracy", "page-map-accuracy"),
 ];
 
 /// Placeholders the script fills in (`{year}`), passed as Fluent arguments so that the
@@ -69,6 +79,8 @@ struct MapConfig {
     tile_attribution: String,
     focus: Option<String>,
     bin_km: u32,
+    /// The API's page size limit: the flagged-visit layer asks for one full page.
+    max_limit: u64,
     /// Side of the heat layer's grid cells (`/api/v1/incidents/grid`), km.
     cell_km: f64,
     labels: serde_json::Map<String, serde_json::Value>,
@@ -186,6 +198,7 @@ fn config_json(localizer: &Localizer, lang: &LanguageIdentifier, state: &AppStat
         tile_attribution: map.tile_attribution.clone(),
         focus,
         bin_km: 10,
+        max_limit: state.settings.api.max_limit,
         cell_km: crate::domain::grid::DEFAULT_CELL_KM,
         labels,
         categories,

@@ -151,6 +151,29 @@ try {
   findings.densityCells = cells;
   await deskPage.screenshot({ path: join(screenshots, 'map-1280-density-zh.png') });
 
+  // Flagged liaison visits: off until switched on (found by the page's own label), then one
+  // marker per flagged visit the API lists for this official.
+  const flagged = await apiJson(deskPage, `/api/v1/visits?flagged=true&limit=10000&from=${compareYear}-01-01&to=${compareYear}-12-31`);
+  check(flagged.numberMatched > 0, 'the demo has flagged visits');
+  check((await deskPage.locator('.visit-flagged-marker').count()) === 0, 'the flagged-visit layer starts switched off');
+  const switched = await deskPage.evaluate(() => {
+    const name = JSON.parse(document.getElementById('map-config').textContent).labels.flaggedVisits;
+    const row = Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))
+      .find((label) => label.textContent.trim().startsWith(name));
+    if (!row) {
+      return false;
+    }
+    row.querySelector('input').click();
+    return true;
+  });
+  check(switched, 'the layer switcher lists the flagged visits');
+  const flaggedMarkers = await deskPage.locator('.visit-flagged-marker').count();
+  check(flaggedMarkers === flagged.features.length, `flagged-visit markers ${flaggedMarkers} != API ${flagged.features.length}`);
+  findings.flaggedVisits = flaggedMarkers;
+  await deskPage.locator('.visit-flagged-marker').first().dispatchEvent('click');
+  await deskPage.waitForSelector('.leaflet-popup-content a[href^="/linkages/"]', { timeout: 10000 });
+  await deskPage.screenshot({ path: join(screenshots, 'map-1280-flagged-zh.png') });
+
   check(errors.length === 0, `the pages logged errors: ${errors.join(' | ')}`);
   console.log(JSON.stringify(findings));
 } catch (error) {

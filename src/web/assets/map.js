@@ -145,7 +145,7 @@
 
   // Overlays join the layer switcher in a fixed order once everything has arrived, whatever
   // order the responses came in.
-  var OVERLAY_ORDER = ['border', 'sectors', 'patrols', 'posts', 'villages', 'incidents', 'density'];
+  var OVERLAY_ORDER = ['border', 'sectors', 'patrols', 'posts', 'villages', 'flaggedVisits', 'incidents', 'density'];
   var overlayEntries = {};
 
   function addOverlay(layer, name, visible, key) {
@@ -571,6 +571,46 @@
     });
   }
 
+  // --- liaison visits flagged for supervisors: far from their target or imprecisely placed ---
+  // Off until switched on; the API scopes them like every visit list (roles that may not read
+  // linkages get no layer).
+  function flagText(flag) {
+    return flag === 'far_from_target' ? t.flagFar : flag === 'low_accuracy' ? t.flagAccuracy : flag;
+  }
+
+  function drawFlaggedVisits(collection) {
+    if (collection === null) {
+      return;
+    }
+    var layer = L.layerGroup();
+    collection.features.forEach(function (feature) {
+      var p = feature.properties;
+      var latLng = L.latLng(feature.geometry.coordinates[1], feature.geometry.coordinates[0]);
+      var marker = L.marker(latLng, {
+        icon: L.divIcon({ className: 'visit-flagged-marker', iconSize: [14, 14] }),
+        keyboard: true
+      });
+      focusable['visit:' + feature.id] = marker;
+      marker.bindPopup(popup(
+        t.flaggedVisit,
+        [
+          [t.visitedAt, p.visited_at ? p.visited_at.slice(0, 10) : null],
+          [t.officer, p.officer_name],
+          [t.flags, p.flags.map(flagText).join(', ')],
+          [t.distanceToTarget, metres(p.distance_to_target_m)],
+          [t.accuracy, metres(p.accuracy_m)]
+        ],
+        '/linkages/' + p.linkage_id
+      ));
+      layer.addLayer(marker);
+    });
+    addOverlay(layer, years && years.compare ? t.flaggedVisits + ' ' + years.compare : t.flaggedVisits, false, 'flaggedVisits');
+    element.setAttribute('data-flagged-visits', String(collection.features.length));
+    if (collection.numberMatched > collection.features.length) {
+      say(format(t.partial, { layer: t.flaggedVisits, shown: collection.features.length, matched: collection.numberMatched }));
+    }
+  }
+
   // --- when everything has arrived ---------------------------------------------------------
   function finish() {
     OVERLAY_ORDER.forEach(function (key) {
@@ -615,11 +655,17 @@
   var patrols = bins.then(function () {
     return load('/api/v1/patrols/coverage.geojson').then(drawPatrols);
   }).catch(failed(t.patrols));
+  // The compared year's, like the incidents, when the role has the comparison; else all.
+  var flaggedVisits = bins.then(function () {
+    var span = years && years.compare ? '&from=' + years.compare + '-01-01&to=' + years.compare + '-12-31' : '';
+    return load('/api/v1/visits?flagged=true&limit=' + config.max_limit + span).then(drawFlaggedVisits);
+  }).catch(failed(t.flaggedVisits));
   Promise.all([
     bins,
     incidents,
     density,
     patrols,
+    flaggedVisits,
     load('/api/v1/villages?limit=10000').then(drawVillages).catch(failed(t.villages)),
     load('/api/v1/posts?limit=10000').then(drawPosts).catch(failed(t.posts)),
     load('/api/v1/posts/sectors').then(drawSectors).catch(failed(t.sectors))
