@@ -24,6 +24,16 @@ pub struct ServerSettings {
     pub bind: SocketAddr,
     /// Seconds to let in-flight requests finish after SIGTERM/SIGINT.
     pub shutdown_timeout_s: u64,
+    /// The site's public address (`https://banna.example.org`), printed in the QR codes of
+    /// outreach notices; empty (the default): the scheme and host the request came to.
+    pub public_url: String,
+}
+
+impl ServerSettings {
+    /// The configured public address without a trailing `/`, if one is set.
+    pub fn public_url(&self) -> Option<&str> {
+        Some(self.public_url.trim().trim_end_matches('/')).filter(|url| !url.is_empty())
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -113,6 +123,7 @@ impl Settings {
         let mut builder = config::Config::builder()
             .set_default("server.bind", "127.0.0.1:8080")?
             .set_default("server.shutdown_timeout_s", 30)?
+            .set_default("server.public_url", "")?
             .set_default("database.url", DEFAULT_DATABASE_URL)?
             .set_default("database.max_connections", 8)?
             .set_default("locale.default", "zh-CN")?
@@ -158,6 +169,12 @@ impl Settings {
         {
             if !value.is_finite() || value <= 0.0 {
                 return Err(format!("{name} must be a positive number of metres, not {value}"));
+            }
+        }
+        if let Some(url) = self.server.public_url() {
+            let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+            if host.is_none_or(|host| host.is_empty() || host.contains(['?', '#', ' ', '"', '<', '>'])) {
+                return Err(format!("server.public_url {url:?} is not an http(s) address without query"));
             }
         }
         if !self.map.tile_url.is_empty() && self.map.tile_origin().is_none() {
@@ -216,6 +233,20 @@ mod tests {
         let settings = Settings::load(Some(&path)).expect("settings load");
         assert_eq!(settings.visits.max_accuracy_m, 50.5);
         assert!(settings.validate().is_ok());
+    }
+
+    #[test]
+    fn the_public_url_is_optional_and_must_be_http() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("banna.toml");
+        std::fs::write(&path, "").expect("write settings");
+        assert_eq!(Settings::load(Some(&path)).expect("settings load").server.public_url(), None);
+        std::fs::write(&path, "[server]\npublic_url = \"https://banna.example.org/\"\n").expect("write settings");
+        let settings = Settings::load(Some(&path)).expect("settings load");
+        assert_eq!(settings.server.public_url(), Some("https://banna.example.org"));
+        assert!(settings.validate().is_ok());
+        std::fs::write(&path, "[server]\npublic_url = \"ftp://x?y\"\n").expect("write settings");
+        assert!(Settings::load(Some(&path)).expect("settings load").validate().is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod notice;
 pub mod report;
 pub mod services;
 pub mod startup;

@@ -51,6 +51,7 @@ problem-too-many-cells-detail = { $bins } stretches of border × { $periods } pe
 problem-unknown-grouping-detail = The parameter by must be total, section, bin, category or county; received: { $value }
 problem-invalid-cell-km-detail = The parameter cell_km (the side of each grid cell, in km) must be a number from { $min } to { $max }; received: { $value }
 problem-invalid-alpha-detail = The parameter alpha (the false discovery rate to keep to) must be a number above 0 and below 0.5, for example 0.05; received: { $value }
+problem-unknown-format-detail = The format { $value } is not offered; use one of: { $allowed }
 problem-incident-geometry-detail = An incident is sent as a GeoJSON Feature whose geometry is a Point with the coordinates [lon, lat] in WGS84 degrees.
 problem-incident-time-detail = The time occurred_at must be an RFC 3339 time with its offset (for example 2024-03-01T08:30:00+08:00), in { $min_year } or later; received: { $value }
 problem-incident-future-detail = The time occurred_at lies in the future (more than { $minutes } minutes ahead of the server's clock); received: { $value }

@@ -53,6 +53,7 @@ problem-too-many-cells-detail = ເສັ້ນຊາຍແດນ { $bins } ຊ�
 problem-unknown-grouping-detail = ພາຣາມິເຕີ by ຕ້ອງເປັນ total (ລວມ), section (ພາກສ່ວນຊາຍແດນ), bin (ຊ່ວງກິໂລແມັດ), category (ປະເພດ) ຫຼື county (ເມືອງ); ຄ່າທີ່ໄດ້ຮັບ: { $value }
 problem-invalid-cell-km-detail = ພາຣາມິເຕີ cell_km (ຄວາມຍາວຂ້າງຂອງແຕ່ລະຕາລາງ, ຫົວໜ່ວຍກິໂລແມັດ) ຕ້ອງເປັນຕົວເລກແຕ່ { $min } ຫາ { $max }; ຄ່າທີ່ໄດ້ຮັບ: { $value }
 problem-invalid-alpha-detail = ພາຣາມິເຕີ alpha (ອັດຕາການຄົ້ນພົບທີ່ຜິດພາດທີ່ຍອມຮັບໄດ້) ຕ້ອງເປັນຕົວເລກທີ່ໃຫຍ່ກວ່າ 0 ແລະ ນ້ອຍກວ່າ 0.5, ຕົວຢ່າງ 0.05; ຄ່າທີ່ໄດ້ຮັບ: { $value }
+problem-unknown-format-detail = ບໍ່ມີຮູບແບບ { $value }; ກະລຸນາໃຊ້ໜຶ່ງໃນຮູບແບບເຫຼົ່ານີ້: { $allowed }
 problem-incident-geometry-detail = ເຫດການຕ້ອງສົ່ງມາເປັນ GeoJSON Feature ທີ່ມີ geometry ເປັນ Point ແລະ ພິກັດ [ເສັ້ນແວງ, ເສັ້ນຂະໜານ] ເປັນອົງສາ WGS84.
 problem-incident-time-detail = ເວລາ occurred_at ຕ້ອງເປັນເວລາໃນຮູບແບບ RFC 3339 ທີ່ລະບຸເຂດເວລາ (ຕົວຢ່າງ 2024-03-01T08:30:00+08:00) ແຕ່ປີ { $min_year } ເປັນຕົ້ນໄປ; ຄ່າທີ່ໄດ້ຮັບ: { $value }
 problem-incident-future-detail = ເວລາ occurred_at ຢູ່ໃນອະນາຄົດ (ກາຍໂມງຂອງເຊີບເວີເກີນ { $minutes } ນາທີ); ຄ່າທີ່ໄດ້ຮັບ: { $value }

@@ -11,3 +11,9 @@ page-login-signed-in = ທ່ານເຂົ້າສູ່ລະບົບໃນ
 page-logout-submit = ອອກຈາກລະບົບ
 page-csrf-title = ໜ້ານີ້ໝົດອາຍຸແລ້ວ
 page-csrf-detail = ແບບຟອມໝົດອາຍຸ ຫຼື ບໍ່ໄດ້ສົ່ງມາຈາກເວັບໄຊນີ້, ຈຶ່ງບໍ່ມີການປ່ຽນແປງຫຍັງ. ກະລຸນາເປີດໜ້າເຂົ້າສູ່ລະບົບຄືນໃໝ່ ແລ້ວລອງອີກຄັ້ງ.
+# The public page of a village (/v/{code}), which the QR code of an outreach notice opens.
+page-village-public-title = ໜ້າຂອງບ້ານ
+page-village-public-area = ຂຶ້ນກັບ: { $area }
+page-village-public-form-pending = ແບບຟອມລາຍງານບັນຫາອອນລາຍຂອງບ້ານນີ້ຍັງບໍ່ທັນເປີດໃຊ້. ຖ້າມີບັນຫາ, ກະລຸນາຕິດຕໍ່ຄະນະກຳມະການບ້ານ.
+page-village-not-found-title = ບໍ່ພົບບ້ານນີ້
+page-village-not-found-detail = ບໍ່ມີບ້ານທີ່ມີລະຫັດ { $code }. ກະລຸນາກວດເບິ່ງວ່າລະຫັດ QR ຫຼື ລິ້ງຄົບຖ້ວນບໍ່.

@@ -53,6 +53,7 @@ problem-too-many-cells-detail = နယ်စပ်မျဉ်း အပို�
 problem-unknown-grouping-detail = by ပါရာမီတာသည် total (စုစုပေါင်း)၊ section (နယ်စပ်အပိုင်း)၊ bin (ကီလိုမီတာအပိုင်း)၊ category (အမျိုးအစား) သို့မဟုတ် county (ခရိုင်) ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
 problem-invalid-cell-km-detail = cell_km ပါရာမီတာ (ဇယားကွက်တစ်ကွက်စီ၏ အနားအလျား၊ ကီလိုမီတာဖြင့်) သည် { $min } မှ { $max } အထိ ဂဏန်း ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
 problem-invalid-alpha-detail = alpha ပါရာမီတာ (လက်ခံနိုင်သော မှားယွင်းတွေ့ရှိမှုနှုန်း) သည် 0 ထက်ကြီး၍ 0.5 ထက်ငယ်သော ဂဏန်း ဖြစ်ရမည် (ဥပမာ 0.05)။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-unknown-format-detail = { $value } ပုံစံကို မပေးနိုင်ပါ။ အောက်ပါပုံစံများမှ တစ်ခုကို သုံးပါ: { $allowed }
 problem-incident-geometry-detail = ဖြစ်စဉ်ကို geometry သည် Point ဖြစ်ပြီး WGS84 ဒီဂရီဖြင့် [လောင်ဂျီတွဒ်, လတ္တီတွဒ်] ကိုဩဒိနိတ် ပါသော GeoJSON Feature အဖြစ် ပို့ရမည်။
 problem-incident-time-detail = occurred_at အချိန်သည် အချိန်ဇုန်ကွာဟချက် ပါဝင်သော RFC 3339 ပုံစံ အချိန် (ဥပမာ 2024-03-01T08:30:00+08:00) ဖြစ်ရမည်၊ { $min_year } ခုနှစ် သို့မဟုတ် ၎င်းနောက်ပိုင်း ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
 problem-incident-future-detail = occurred_at အချိန်သည် အနာဂတ်တွင် ရှိနေသည် (ဆာဗာ၏ နာရီထက် { $minutes } မိနစ်ကျော် စောနေသည်)။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }

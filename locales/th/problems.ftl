@@ -53,6 +53,7 @@ problem-too-many-cells-detail = แนวชายแดน { $bins } ช่ว�
 problem-unknown-grouping-detail = พารามิเตอร์ by ต้องเป็น total (รวม), section (ส่วนของชายแดน), bin (ช่วงกิโลเมตร), category (ประเภท) หรือ county (อำเภอ) ค่าที่ได้รับ: { $value }
 problem-invalid-cell-km-detail = พารามิเตอร์ cell_km (ความยาวด้านของแต่ละช่องตาราง หน่วยกิโลเมตร) ต้องเป็นตัวเลขตั้งแต่ { $min } ถึง { $max } ค่าที่ได้รับ: { $value }
 problem-invalid-alpha-detail = พารามิเตอร์ alpha (อัตราการค้นพบที่ผิดพลาดที่ยอมรับได้) ต้องเป็นตัวเลขที่มากกว่า 0 และน้อยกว่า 0.5 เช่น 0.05 ค่าที่ได้รับ: { $value }
+problem-unknown-format-detail = ไม่มีรูปแบบ { $value } โปรดใช้รูปแบบใดรูปแบบหนึ่งต่อไปนี้: { $allowed }
 problem-incident-geometry-detail = เหตุการณ์ต้องส่งเป็น GeoJSON Feature ที่มี geometry เป็น Point และมีพิกัด [ลองจิจูด, ละติจูด] เป็นองศา WGS84
 problem-incident-time-detail = เวลา occurred_at ต้องเป็นเวลาในรูปแบบ RFC 3339 ที่ระบุค่าชดเชยเขตเวลา (เช่น 2024-03-01T08:30:00+08:00) ตั้งแต่ปี { $min_year } เป็นต้นไป ค่าที่ได้รับ: { $value }
 problem-incident-future-detail = เวลา occurred_at อยู่ในอนาคต (เร็วกว่านาฬิกาของเซิร์ฟเวอร์เกิน { $minutes } นาที) ค่าที่ได้รับ: { $value }

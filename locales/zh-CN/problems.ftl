@@ -51,6 +51,7 @@ problem-too-many-cells-detail = { $bins } 段边境线 × { $periods } 个时段
 problem-unknown-grouping-detail = 参数 by 应为 total（合计）、section（边境段）、bin（公里分段）、category（类别）或 county（县市）；收到的是：{ $value }
 problem-invalid-cell-km-detail = 参数 cell_km（网格单元的边长，单位公里）应为 { $min } 到 { $max } 之间的数；收到的是：{ $value }
 problem-invalid-alpha-detail = 参数 alpha（要控制的错误发现率）应为大于 0、小于 0.5 的数（例如 0.05）；收到的是：{ $value }
+problem-unknown-format-detail = 不提供格式 { $value }；可用的格式：{ $allowed }
 problem-incident-geometry-detail = 案事件应以 GeoJSON Feature 提交，其 geometry 为 Point，坐标为 WGS84 经纬度 [经度, 纬度]。
 problem-incident-time-detail = 发生时间 occurred_at 应为带时区偏移的 RFC 3339 时间（例如 2024-03-01T08:30:00+08:00），且不早于 { $min_year } 年；收到的是：{ $value }
 problem-incident-future-detail = 发生时间 occurred_at 晚于当前时间（比服务器时钟超前 { $minutes } 分钟以上）；收到的是：{ $value }

@@ -12,6 +12,7 @@ mod hotspots;
 mod incident_writes;
 pub mod lang;
 mod linkages;
+mod outreach_notice;
 mod patrols;
 pub mod problem;
 mod report;
@@ -70,6 +71,7 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/incidents/{id}", web::get().to(features::get_incident))
                 .route("/incidents/{id}", web::put().to(incident_writes::replace))
                 .route("/incidents/{id}", web::delete().to(incident_writes::delete))
+                .route("/outreach/sessions/{id}/notice", web::get().to(outreach_notice::notice))
                 .route("/patrols", web::post().to(patrols::create))
                 .route("/patrols/coverage", web::get().to(patrols::coverage))
                 .route("/patrols/coverage.geojson", web::get().to(patrols::coverage_geojson))

@@ -62,6 +62,19 @@ pub enum Action {
     ReadReports,
     LogVisits,
     LogPatrols,
+    /// A village's public page, which the QR code of an outreach notice opens: its name and
+    /// county, for anyone.
+    ReadVillagePage,
+    /// Outreach coverage of a period and the villages suggested for a team's next sessions.
+    PlanOutreach,
+    /// Outreach teams and sessions: read them.
+    ReadOutreach,
+    /// Outreach teams and sessions: create teams, schedule, record held or cancelled sessions,
+    /// rotate a team's calendar address.
+    ManageOutreach,
+    /// A team's calendar feed, read with its secret address (phone calendars send no
+    /// credentials; the secret is the authorization, checked by the service).
+    ReadTeamCalendarFeed,
 }
 
 /// Who may perform an action.
@@ -78,7 +91,7 @@ pub enum Access {
 /// The policy table.
 pub fn policy(action: Action) -> Access {
     match action {
-        Action::Health | Action::Login => Access::Public,
+        Action::Health | Action::Login | Action::ReadTeamCalendarFeed => Access::Public,
         Action::Logout | Action::ReadOwnAccount | Action::ManageOwnTokens => Access::SignedIn,
         Action::ReadVillages | Action::ReadPosts | Action::ReadBorder | Action::LocatePoints => {
             Access::Roles(&Role::ALL)
@@ -92,6 +105,12 @@ pub fn policy(action: Action) -> Access {
         Action::ReadReports => Access::Roles(&[Role::Admin, Role::Official]),
         Action::LogVisits => Access::Roles(&[Role::Admin, Role::Official, Role::LiaisonOfficer]),
         Action::LogPatrols => Access::Roles(&[Role::Admin, Role::Official, Role::PostStaff]),
+        Action::ReadVillagePage => Access::Public,
+        Action::ReadOutreach => {
+            Access::Roles(&[Role::Admin, Role::Official, Role::OutreachCoordinator, Role::OutreachMember])
+        }
+        Action::ManageOutreach => Access::Roles(&[Role::Admin, Role::OutreachCoordinator]),
+        Action::PlanOutreach => Access::Roles(&[Role::Admin, Role::Official, Role::OutreachCoordinator]),
     }
 }
 

@@ -60,6 +60,8 @@ pub enum DomainError {
     InvalidCellKm { value: String, min: f64, max: f64 },
     #[error("invalid significance level {value:?}")]
     InvalidAlpha { value: String },
+    #[error("unknown format {value:?} (one of {allowed})")]
+    UnknownFormat { value: String, allowed: &'static str },
     #[error("an incident needs a GeoJSON Point geometry")]
     IncidentGeometry,
     #[error("invalid incident time {value:?}")]
@@ -118,6 +120,7 @@ impl DomainError {
             DomainError::InvalidYear { .. } => "problem-invalid-year-detail",
             DomainError::InvalidCellKm { .. } => "problem-invalid-cell-km-detail",
             DomainError::InvalidAlpha { .. } => "problem-invalid-alpha-detail",
+            DomainError::UnknownFormat { .. } => "problem-unknown-format-detail",
             DomainError::IncidentGeometry => "problem-incident-geometry-detail",
             DomainError::IncidentTime { .. } => "problem-incident-time-detail",
             DomainError::IncidentInFuture { .. } => "problem-incident-future-detail",
@@ -189,6 +192,9 @@ impl DomainError {
                 vec![("value", value.clone()), ("min", min.to_string()), ("max", max.to_string())]
             }
             DomainError::InvalidAlpha { value } => vec![("value", value.clone())],
+            DomainError::UnknownFormat { value, allowed } => {
+                vec![("value", value.clone()), ("allowed", (*allowed).to_owned())]
+            }
             DomainError::IncidentGeometry | DomainError::OutsideJurisdiction => Vec::new(),
             DomainError::IncidentTime { value, min_year } => {
                 vec![("value", value.clone()), ("min_year", min_year.to_string())]

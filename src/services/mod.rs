@@ -13,6 +13,7 @@ pub mod hotspots;
 pub mod incidents;
 pub mod linkages;
 pub mod locate_csv;
+pub mod outreach_notice;
 pub mod patrols;
 pub mod places;
 pub mod records;

@@ -10,6 +10,7 @@ mod login;
 mod map;
 mod records;
 mod report;
+mod village_page;
 
 use actix_web::web;
 
@@ -38,7 +39,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/incidents", web::get().to(records::incidents::list))
         .route("/incidents/{id}", web::get().to(records::incidents::show))
         .route("/reports/yearly", web::get().to(report::yearly))
+        .route("/v/{code}", web::get().to(village_page::show))
         .route("/static/report.css", web::get().to(report::stylesheet))
+        .route("/static/notice.css", web::get().to(village_page::notice_stylesheet))
         .route("/static/app.css", web::get().to(html::stylesheet))
         .route("/static/map.js", web::get().to(assets::map_script))
         .route("/static/map.css", web::get().to(assets::map_stylesheet))

@@ -32,7 +32,7 @@ fn offenders(layer: &str, forbidden: &[&str]) -> Vec<String> {
 
 #[test]
 fn pure_layers_import_neither_actix_nor_sea_orm() {
-    for layer in ["domain", "border", "demo", "charts", "report"] {
+    for layer in ["domain", "border", "demo", "charts", "report", "notice"] {
         let found = offenders(layer, &["actix_web", "sea_orm", "crate::store", "crate::api"]);
         assert!(found.is_empty(), "{found:?}");
     }
@@ -51,7 +51,7 @@ fn every_message_id_used_in_the_code_exists_in_zh_cn() {
     let localizer = banna_border::i18n::Localizer::load_embedded().expect("locales load");
     let zh: unic_langid::LanguageIdentifier = "zh-CN".parse().expect("tag");
     let defined = localizer.message_ids(&zh);
-    let prefixes = ["problem-", "cli-", "locate-", "border-", "record-", "page-", "locales-"];
+    let prefixes = ["problem-", "cli-", "locate-", "border-", "record-", "page-", "locales-", "notice-"];
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut missing = Vec::new();
     for path in rust_files(&root) {

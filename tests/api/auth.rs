@@ -26,6 +26,9 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/static/field.css", None),
     ("GET", "/field/sw.js", None),
     ("GET", "/static/report.css", None),
+    ("GET", "/static/notice.css", None),
+    // A village's public page: the address the QR codes of outreach notices print.
+    ("GET", "/v/{code}", None),
     ("GET", "/static/vendor/{file:.*}", None),
     ("GET", "/api/v1/audit", Some(&["admin", "official"])),
     ("POST", "/api/v1/auth/login", None),
@@ -45,6 +48,11 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/api/v1/villages", Some(ALL)),
     ("GET", "/api/v1/villages/{id}", Some(ALL)),
     ("GET", "/api/v1/posts", Some(ALL)),
+    (
+        "GET",
+        "/api/v1/outreach/sessions/{id}/notice",
+        Some(&["admin", "official", "outreach_coordinator", "outreach_member"]),
+    ),
     ("POST", "/api/v1/patrols", Some(&["admin", "official", "post_staff"])),
     ("GET", "/api/v1/patrols/coverage", Some(ALL)),
     ("GET", "/api/v1/patrols/coverage.geojson", Some(ALL)),
