@@ -16,6 +16,7 @@ pub struct Settings {
     pub map: MapSettings,
     pub visits: VisitSettings,
     pub patrols: PatrolSettings,
+    pub outreach: OutreachSettings,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -87,6 +88,16 @@ pub struct PatrolSettings {
     pub corridor_m: f64,
 }
 
+/// How outreach sessions are kept apart: the time to travel between two villages is the
+/// geodesic distance × `road_factor` at `road_speed_kmh`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct OutreachSettings {
+    /// Average speed on the roads between villages, km/h.
+    pub road_speed_kmh: f64,
+    /// Road km per geodesic km (roads wind through the hills).
+    pub road_factor: f64,
+}
+
 impl MapSettings {
     /// The origin the tiles come from, as a Content-Security-Policy source (`{s}` subdomains
     /// become a wildcard); `None` without tiles or for a URL that is not http(s).
@@ -136,6 +147,8 @@ impl Settings {
             .set_default("visits.max_distance_m", 2000.0)?
             .set_default("visits.max_accuracy_m", 100.0)?
             .set_default("patrols.corridor_m", 2000.0)?
+            .set_default("outreach.road_speed_kmh", 30.0)?
+            .set_default("outreach.road_factor", 1.4)?
             .add_source(config::File::from(path).format(config::FileFormat::Toml).required(required))
             .add_source(
                 config::Environment::with_prefix("BANNA").prefix_separator("_").separator("__").try_parsing(true),
@@ -170,6 +183,15 @@ impl Settings {
             if !value.is_finite() || value <= 0.0 {
                 return Err(format!("{name} must be a positive number of metres, not {value}"));
             }
+        }
+        if !self.outreach.road_speed_kmh.is_finite() || self.outreach.road_speed_kmh <= 0.0 {
+            return Err(format!(
+                "outreach.road_speed_kmh must be a positive speed, not {}",
+                self.outreach.road_speed_kmh
+            ));
+        }
+        if !self.outreach.road_factor.is_finite() || self.outreach.road_factor < 1.0 {
+            return Err(format!("outreach.road_factor must be 1 or more, not {}", self.outreach.road_factor));
         }
         if let Some(url) = self.server.public_url() {
             let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
@@ -232,6 +254,23 @@ mod tests {
         std::fs::write(&path, "[visits]\nmax_accuracy_m = 50.5\n").expect("write settings");
         let settings = Settings::load(Some(&path)).expect("settings load");
         assert_eq!(settings.visits.max_accuracy_m, 50.5);
+        assert!(settings.validate().is_ok());
+    }
+
+    #[test]
+    fn outreach_travel_defaults_to_30_kmh_over_1_4_times_the_distance() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("banna.toml");
+        std::fs::write(&path, "").expect("write settings");
+        let settings = Settings::load(Some(&path)).expect("settings load");
+        assert_eq!((settings.outreach.road_speed_kmh, settings.outreach.road_factor), (30.0, 1.4));
+        std::fs::write(&path, "[outreach]\nroad_speed_kmh = 0\n").expect("write settings");
+        assert!(Settings::load(Some(&path)).expect("settings load").validate().is_err());
+        std::fs::write(&path, "[outreach]\nroad_factor = 0.9\n").expect("write settings");
+        assert!(Settings::load(Some(&path)).expect("settings load").validate().is_err());
+        std::fs::write(&path, "[outreach]\nroad_speed_kmh = 45.5\n").expect("write settings");
+        let settings = Settings::load(Some(&path)).expect("settings load");
+        assert_eq!(settings.outreach.road_speed_kmh, 45.5);
         assert!(settings.validate().is_ok());
     }
 

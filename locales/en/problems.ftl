@@ -103,3 +103,45 @@ problem-patrol-not-ascending-detail = Track point { $index } (counting from 0) i
 problem-patrol-future-detail = The time of track point { $index } (counting from 0) is ahead of the server's clock; check the device's clock. Received: { $value }
 problem-patrol-times-count-detail = The track has { $count } coordinates but { $times } times; there must be one time per coordinate.
 problem-patrol-gpx-detail = The GPX file could not be read: { $reason }
+
+# Legal outreach: teams, sessions and calendar feeds.
+record-calendar-feed = calendar address
+problem-outreach-body-detail = The request body must be a JSON object.
+problem-outreach-id-detail = { $name } must be the id of a record, a positive whole number; received: { $value }
+problem-outreach-time-detail = { $name } must be an RFC 3339 time with its offset (for example 2027-01-10T09:00:00+08:00) from 2000 to 2100; received: { $value }
+problem-outreach-ends-before-start-detail = A session must end after it starts; this one starts at { $starts_at } and ends at { $ends_at }.
+problem-outreach-too-long-detail = A session may last at most { $max } hours; split a longer programme into several sessions.
+problem-outreach-language-detail = { $name } must be one of the languages zh, khb, hni, ahk, lhu, blr, ium, jiu, lo, my, th and en (BCP 47 codes); received: { $value }
+problem-outreach-status-detail = The parameter status must be planned, held or cancelled; received: { $value }
+problem-outreach-level-detail = A language level must be native, fluent or basic; received: { $value }
+problem-outreach-topic-detail = { $name } lists the unknown topic "{ $value }"; the topics are border_law, anti_drug, anti_fraud, anti_trafficking, marriage_law, land_disputes and entry_exit.
+problem-outreach-topics-detail = { $name } must list 1 to { $max } topics.
+problem-outreach-presenters-detail = presenter_ids must list 1 to { $max } presenters by their member ids.
+problem-outreach-text-detail = { $name } must be text of 1 to { $max } characters.
+problem-zawgyi-detail = { $name } looks like Burmese typed in the Zawgyi encoding, which only phones with the Zawgyi font can read: { $rule ->
+        [vowel-e] the vowel sign E (ေ) comes before its consonant
+        [killer] the sign U+1039 ends a syllable instead of stacking a consonant
+        [medial] a medial comes before its consonant
+        [medial-order] the medials are not in the order ya, ra, wa, ha
+        [asat] the asat (U+103A) is followed by a vowel sign or a medial
+        [vowel-order] the vowel signs are in an order Unicode does not use
+       *[form] it uses one of Zawgyi's glyph variants
+    } (character { $position }, { $character }). Switch the keyboard to Unicode, or convert the text to Unicode, and send it again.
+problem-outreach-team-code-detail = A team code must be 1 to 32 letters, digits, - or _; received: { $value }
+problem-outreach-members-detail = members must list 1 to { $max } members.
+problem-outreach-member-languages-detail = Member { $member } must list 1 to { $max } languages, each once, as {"{"}"language": code, "level": "native", "fluent" or "basic"{"}"}.
+problem-outreach-attendance-detail = { $name } must be a whole number from 0 to { $max }; received: { $value }
+problem-outreach-attendance-part-detail = { $name } ({ $count }) cannot be more than the total attendance ({ $total }).
+problem-outreach-unknown-team-detail = There is no legal-outreach team with id { $value } in your jurisdiction.
+problem-outreach-unknown-user-detail = There is no user with id { $value } in your jurisdiction.
+problem-outreach-not-member-detail = Member { $member } is not in the team { $team }; a session's presenters must be members of its team.
+problem-outreach-no-fluent-presenter-detail = No presenter speaks the session's language ({ $language }) at fluent level or better ({ $presenters }). Add a presenter who is fluent or native in it, or deliver the session in another language.
+problem-outreach-village-language-detail = { $village } does not list { $language } among its languages ({ $listed }). Deliver the session in one of them, or name an interpreter.
+problem-outreach-presenter-booked-detail = { $presenter } already presents session { $session } in { $village } ({ $starts_at } to { $ends_at }). Going between the two villages takes { $travel_minutes } minutes ({ $road_km } km by road), but the sessions leave { $gap_minutes } minutes between them.
+problem-outreach-team-booked-detail = The team { $team } already has session { $session } in { $village } ({ $starts_at } to { $ends_at }). Going between the two villages takes { $travel_minutes } minutes ({ $road_km } km by road), but the sessions leave { $gap_minutes } minutes between them.
+problem-outreach-not-planned-detail = Session { $session } is { $status ->
+        [held] held already
+        [cancelled] cancelled
+       *[other] { $status }
+    }; only a planned session can be marked held or cancelled.
+problem-outreach-not-started-detail = Session { $session } starts at { $starts_at }; it can be marked held once it has started.

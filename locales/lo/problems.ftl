@@ -105,3 +105,45 @@ problem-patrol-not-ascending-detail = ຈຸດທີ { $index } (ນັບແ�
 problem-patrol-future-detail = ເວລາຂອງຈຸດທີ { $index } (ນັບແຕ່ 0) ກາຍໂມງຂອງເຊີບເວີ; ກະລຸນາກວດສອບໂມງຂອງອຸປະກອນ. ຄ່າທີ່ໄດ້ຮັບ: { $value }
 problem-patrol-times-count-detail = ເສັ້ນທາງມີ { $count } ພິກັດ ແຕ່ມີ { $times } ເວລາ; ຕ້ອງມີເວລາໜຶ່ງຕໍ່ພິກັດໜຶ່ງ.
 problem-patrol-gpx-detail = ບໍ່ສາມາດອ່ານໄຟລ໌ GPX ໄດ້: { $reason }
+
+# ການເຜີຍແຜ່ກົດໝາຍ: ທີມ, ກິດຈະກຳ ແລະ ປະຕິທິນ
+record-calendar-feed = ທີ່ຢູ່ປະຕິທິນ
+problem-outreach-body-detail = ເນື້ອໃນຄຳຮ້ອງຕ້ອງເປັນອອບເຈັກ JSON.
+problem-outreach-id-detail = { $name } ຕ້ອງເປັນລະຫັດຂອງບັນທຶກ ເຊິ່ງເປັນຈຳນວນເຕັມບວກ; ໄດ້ຮັບ: { $value }
+problem-outreach-time-detail = { $name } ຕ້ອງເປັນເວລາແບບ RFC 3339 ພ້ອມຄ່າຊົດເຊີຍເຂດເວລາ (ເຊັ່ນ 2027-01-10T09:00:00+08:00) ລະຫວ່າງປີ 2000 ຫາ 2100; ໄດ້ຮັບ: { $value }
+problem-outreach-ends-before-start-detail = ກິດຈະກຳຕ້ອງສິ້ນສຸດຫຼັງເວລາເລີ່ມ; ກິດຈະກຳນີ້ເລີ່ມ { $starts_at } ແລະ ສິ້ນສຸດ { $ends_at }.
+problem-outreach-too-long-detail = ກິດຈະກຳໜຶ່ງຄັ້ງຍາວໄດ້ບໍ່ເກີນ { $max } ຊົ່ວໂມງ; ກະລຸນາແບ່ງລາຍການທີ່ຍາວກວ່ານັ້ນເປັນຫຼາຍຄັ້ງ.
+problem-outreach-language-detail = { $name } ຕ້ອງເປັນໜຶ່ງໃນພາສາ zh, khb, hni, ahk, lhu, blr, ium, jiu, lo, my, th ແລະ en (ລະຫັດ BCP 47); ໄດ້ຮັບ: { $value }
+problem-outreach-status-detail = ພາຣາມິເຕີ status ຕ້ອງເປັນ planned, held ຫຼື cancelled; ໄດ້ຮັບ: { $value }
+problem-outreach-level-detail = ລະດັບພາສາຕ້ອງເປັນ native, fluent ຫຼື basic; ໄດ້ຮັບ: { $value }
+problem-outreach-topic-detail = { $name } ມີຫົວຂໍ້ທີ່ບໍ່ຮູ້ຈັກ "{ $value }"; ຫົວຂໍ້ທີ່ໃຊ້ໄດ້ແມ່ນ border_law, anti_drug, anti_fraud, anti_trafficking, marriage_law, land_disputes ແລະ entry_exit.
+problem-outreach-topics-detail = { $name } ຕ້ອງລະບຸຫົວຂໍ້ 1 ຫາ { $max } ຫົວຂໍ້.
+problem-outreach-presenters-detail = presenter_ids ຕ້ອງລະບຸຜູ້ບັນຍາຍ 1 ຫາ { $max } ຄົນຕາມລະຫັດສະມາຊິກ.
+problem-outreach-text-detail = { $name } ຕ້ອງເປັນຂໍ້ຄວາມຍາວ 1 ຫາ { $max } ຕົວອັກສອນ.
+problem-zawgyi-detail = { $name } ເບິ່ງຄືເປັນພາສາມຽນມາທີ່ພິມດ້ວຍການເຂົ້າລະຫັດ Zawgyi ເຊິ່ງອ່ານໄດ້ສະເພາະໃນໂທລະສັບທີ່ມີຟອນ Zawgyi: { $rule ->
+        [vowel-e] ສະຫຼະ E (ေ) ຢູ່ກ່ອນພະຍັນຊະນະ
+        [killer] ເຄື່ອງໝາຍ U+1039 ໃຊ້ປິດພະຍາງແທນການຊ້ອນພະຍັນຊະນະ
+        [medial] ພະຍັນຊະນະຄວບຢູ່ກ່ອນພະຍັນຊະນະຕົ້ນ
+        [medial-order] ພະຍັນຊະນະຄວບບໍ່ໄດ້ລຽງຕາມລຳດັບ ya, ra, wa, ha
+        [asat] ເຄື່ອງໝາຍ asat (U+103A) ຕາມດ້ວຍສະຫຼະ ຫຼື ພະຍັນຊະນະຄວບ
+        [vowel-order] ສະຫຼະລຽງໃນລຳດັບທີ່ Unicode ບໍ່ໃຊ້
+       *[form] ໃຊ້ຮູບອັກສອນສະເພາະຂອງ Zawgyi
+    } (ຕົວອັກສອນທີ { $position }, { $character }). ກະລຸນາປ່ຽນແປ້ນພິມເປັນ Unicode ຫຼື ແປງຂໍ້ຄວາມເປັນ Unicode ແລ້ວສົ່ງໃໝ່.
+problem-outreach-team-code-detail = ລະຫັດທີມຕ້ອງເປັນຕົວອັກສອນ, ຕົວເລກ, - ຫຼື _ ຈຳນວນ 1 ຫາ 32 ຕົວ; ໄດ້ຮັບ: { $value }
+problem-outreach-members-detail = members ຕ້ອງລະບຸສະມາຊິກ 1 ຫາ { $max } ຄົນ.
+problem-outreach-member-languages-detail = ສະມາຊິກ { $member } ຕ້ອງລະບຸພາສາ 1 ຫາ { $max } ພາສາ, ພາສາລະເທື່ອດຽວ, ໃນຮູບແບບ {"{"}"language": ລະຫັດພາສາ, "level": "native", "fluent" ຫຼື "basic"{"}"}.
+problem-outreach-attendance-detail = { $name } ຕ້ອງເປັນຈຳນວນເຕັມແຕ່ 0 ຫາ { $max }; ໄດ້ຮັບ: { $value }
+problem-outreach-attendance-part-detail = { $name } ({ $count }) ຕ້ອງບໍ່ຫຼາຍກວ່າຈຳນວນຜູ້ເຂົ້າຮ່ວມທັງໝົດ ({ $total }).
+problem-outreach-unknown-team-detail = ບໍ່ມີທີມເຜີຍແຜ່ກົດໝາຍລະຫັດ { $value } ໃນເຂດຮັບຜິດຊອບຂອງທ່ານ.
+problem-outreach-unknown-user-detail = ບໍ່ມີຜູ້ໃຊ້ລະຫັດ { $value } ໃນເຂດຮັບຜິດຊອບຂອງທ່ານ.
+problem-outreach-not-member-detail = ສະມາຊິກ { $member } ບໍ່ໄດ້ຢູ່ໃນທີມ { $team }; ຜູ້ບັນຍາຍຕ້ອງເປັນສະມາຊິກຂອງທີມນັ້ນ.
+problem-outreach-no-fluent-presenter-detail = ບໍ່ມີຜູ້ບັນຍາຍຄົນໃດເວົ້າພາສາຂອງກິດຈະກຳ ({ $language }) ໄດ້ຄ່ອງ ({ $presenters }). ກະລຸນາເພີ່ມຜູ້ບັນຍາຍທີ່ເວົ້າພາສານີ້ໄດ້ຄ່ອງ ຫຼື ເປັນພາສາແມ່, ຫຼື ຈັດກິດຈະກຳເປັນພາສາອື່ນ.
+problem-outreach-village-language-detail = ພາສາຂອງ { $village } ({ $listed }) ບໍ່ມີ { $language }. ກະລຸນາຈັດກິດຈະກຳດ້ວຍພາສາໃດໜຶ່ງໃນນັ້ນ ຫຼື ລະບຸນາຍພາສາ.
+problem-outreach-presenter-booked-detail = { $presenter } ມີກຳນົດບັນຍາຍກິດຈະກຳທີ { $session } ຢູ່ { $village } ແລ້ວ ({ $starts_at } ຫາ { $ends_at }). ການເດີນທາງລະຫວ່າງສອງບ້ານໃຊ້ເວລາ { $travel_minutes } ນາທີ (ທາງຖະໜົນ { $road_km } ກມ.), ແຕ່ສອງກິດຈະກຳຫ່າງກັນພຽງ { $gap_minutes } ນາທີ.
+problem-outreach-team-booked-detail = ທີມ { $team } ມີກິດຈະກຳທີ { $session } ຢູ່ { $village } ແລ້ວ ({ $starts_at } ຫາ { $ends_at }). ການເດີນທາງລະຫວ່າງສອງບ້ານໃຊ້ເວລາ { $travel_minutes } ນາທີ (ທາງຖະໜົນ { $road_km } ກມ.), ແຕ່ສອງກິດຈະກຳຫ່າງກັນພຽງ { $gap_minutes } ນາທີ.
+problem-outreach-not-planned-detail = ກິດຈະກຳທີ { $session } { $status ->
+        [held] ໄດ້ຈັດແລ້ວ
+        [cancelled] ຖືກຍົກເລີກແລ້ວ
+       *[other] ມີສະຖານະ { $status }
+    }; ບັນທຶກວ່າຈັດແລ້ວ ຫຼື ຍົກເລີກໄດ້ສະເພາະກິດຈະກຳທີ່ຍັງຢູ່ໃນແຜນ.
+problem-outreach-not-started-detail = ກິດຈະກຳທີ { $session } ເລີ່ມ { $starts_at }; ບັນທຶກວ່າຈັດແລ້ວໄດ້ເມື່ອກິດຈະກຳເລີ່ມແລ້ວເທົ່ານັ້ນ.

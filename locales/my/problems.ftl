@@ -105,3 +105,45 @@ problem-patrol-not-ascending-detail = အမှတ် { $index } (0 မှ စ�
 problem-patrol-future-detail = အမှတ် { $index } (0 မှ စရေတွက်) ၏ အချိန်သည် ဆာဗာ၏ နာရီထက် စောနေသည်။ ကိရိယာ၏ နာရီကို စစ်ဆေးပါ။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
 problem-patrol-times-count-detail = လမ်းကြောင်းတွင် ကိုဩဒိနိတ် { $count } ခု ရှိသော်လည်း အချိန် { $times } ခုသာ ရှိသည်။ ကိုဩဒိနိတ်တစ်ခုလျှင် အချိန်တစ်ခု ရှိရမည်။
 problem-patrol-gpx-detail = GPX ဖိုင်ကို ဖတ်၍ မရပါ- { $reason }
+
+# ဥပဒေပညာပေး- အဖွဲ့များ၊ အစီအစဉ်များနှင့် ပြက္ခဒိန်
+record-calendar-feed = ပြက္ခဒိန်လိပ်စာ
+problem-outreach-body-detail = တောင်းဆိုချက်၏ ကိုယ်ထည်သည် JSON object ဖြစ်ရမည်။
+problem-outreach-id-detail = { $name } သည် မှတ်တမ်း၏ အမှတ် (အပေါင်းကိန်းပြည့်) ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-outreach-time-detail = { $name } သည် အချိန်ဇုန်ကွာဟချက် ပါဝင်သော RFC 3339 အချိန် (ဥပမာ 2027-01-10T09:00:00+08:00) ဖြစ်ပြီး 2000 မှ 2100 ခုနှစ်အတွင်း ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-outreach-ends-before-start-detail = အစီအစဉ်သည် စတင်ချိန်နောက်တွင် ပြီးဆုံးရမည်။ ဤအစီအစဉ်သည် { $starts_at } တွင် စ၍ { $ends_at } တွင် ပြီးဆုံးသည်။
+problem-outreach-too-long-detail = အစီအစဉ်တစ်ခုသည် အများဆုံး { $max } နာရီသာ ကြာနိုင်သည်။ ပိုရှည်သော အစီအစဉ်ကို အကြိမ်များစွာ ခွဲပါ။
+problem-outreach-language-detail = { $name } သည် zh, khb, hni, ahk, lhu, blr, ium, jiu, lo, my, th နှင့် en (BCP 47 ကုဒ်များ) ထဲမှ တစ်ခု ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-outreach-status-detail = status သည် planned, held သို့မဟုတ် cancelled ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-outreach-level-detail = ဘာသာစကားအဆင့်သည် native, fluent သို့မဟုတ် basic ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-outreach-topic-detail = { $name } တွင် မသိသော ခေါင်းစဉ် "{ $value }" ပါဝင်သည်။ ခေါင်းစဉ်များမှာ border_law, anti_drug, anti_fraud, anti_trafficking, marriage_law, land_disputes နှင့် entry_exit တို့ ဖြစ်သည်။
+problem-outreach-topics-detail = { $name } တွင် ခေါင်းစဉ် 1 ခုမှ { $max } ခုအထိ ပါရမည်။
+problem-outreach-presenters-detail = presenter_ids တွင် ဟောပြောသူ 1 ဦးမှ { $max } ဦးအထိ အဖွဲ့ဝင်အမှတ်ဖြင့် ပါရမည်။
+problem-outreach-text-detail = { $name } သည် စာလုံး 1 လုံးမှ { $max } လုံးအထိ ရှိသော စာသား ဖြစ်ရမည်။
+problem-zawgyi-detail = { $name } သည် Zawgyi ဖြင့် ရိုက်ထားသော မြန်မာစာ ဖြစ်ပုံရသည်။ ၎င်းကို Zawgyi ဖောင့်ရှိသော ဖုန်းများတွင်သာ ဖတ်နိုင်သည်- { $rule ->
+        [vowel-e] သရ E (ေ) ကို ဗျည်း၏ ရှေ့တွင် ရေးထားသည်
+        [killer] U+1039 ကို ဗျည်းဆင့်ရန်အစား ဝဏ္ဏပိတ်ရန် သုံးထားသည်
+        [medial] ဗျည်းတွဲကို ဗျည်း၏ ရှေ့တွင် ရေးထားသည်
+        [medial-order] ဗျည်းတွဲများသည် ya, ra, wa, ha အစီအစဉ်အတိုင်း မဟုတ်ပါ
+        [asat] အသတ် (U+103A) နောက်တွင် သရ သို့မဟုတ် ဗျည်းတွဲ လိုက်နေသည်
+        [vowel-order] သရများကို Unicode မသုံးသော အစီအစဉ်ဖြင့် ရေးထားသည်
+       *[form] Zawgyi ၏ စာလုံးပုံစံကွဲကို သုံးထားသည်
+    } (စာလုံး { $position }၊ { $character })။ ကီးဘုတ်ကို Unicode သို့ ပြောင်းပါ သို့မဟုတ် စာသားကို Unicode သို့ ပြောင်းပြီး ထပ်မံ ပို့ပါ။
+problem-outreach-team-code-detail = အဖွဲ့ကုဒ်သည် အက္ခရာ၊ ဂဏန်း၊ - သို့မဟုတ် _ 1 လုံးမှ 32 လုံးအထိ ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-outreach-members-detail = members တွင် အဖွဲ့ဝင် 1 ဦးမှ { $max } ဦးအထိ ပါရမည်။
+problem-outreach-member-languages-detail = အဖွဲ့ဝင် { $member } သည် ဘာသာစကား 1 ခုမှ { $max } ခုအထိကို တစ်ခုလျှင် တစ်ကြိမ်စီ {"{"}"language": ကုဒ်, "level": "native", "fluent" သို့မဟုတ် "basic"{"}"} ပုံစံဖြင့် ဖော်ပြရမည်။
+problem-outreach-attendance-detail = { $name } သည် 0 မှ { $max } အထိ ကိန်းပြည့် ဖြစ်ရမည်။ လက်ခံရရှိသည့်တန်ဖိုး: { $value }
+problem-outreach-attendance-part-detail = { $name } ({ $count }) သည် တက်ရောက်သူ စုစုပေါင်း ({ $total }) ထက် မများရပါ။
+problem-outreach-unknown-team-detail = သင့်တာဝန်ခံနယ်မြေအတွင်း အမှတ် { $value } ရှိသော ဥပဒေပညာပေးအဖွဲ့ မရှိပါ။
+problem-outreach-unknown-user-detail = သင့်တာဝန်ခံနယ်မြေအတွင်း အမှတ် { $value } ရှိသော အသုံးပြုသူ မရှိပါ။
+problem-outreach-not-member-detail = အဖွဲ့ဝင် { $member } သည် အဖွဲ့ { $team } ၏ အဖွဲ့ဝင် မဟုတ်ပါ။ ဟောပြောသူများသည် ထိုအဖွဲ့၏ အဖွဲ့ဝင်များ ဖြစ်ရမည်။
+problem-outreach-no-fluent-presenter-detail = အစီအစဉ်၏ ဘာသာစကား ({ $language }) ကို ကျွမ်းကျင်စွာ ပြောနိုင်သော ဟောပြောသူ မရှိပါ ({ $presenters })။ ထိုဘာသာစကားကို ကျွမ်းကျင်စွာ သို့မဟုတ် မိခင်ဘာသာစကားအဖြစ် ပြောသူကို ထည့်ပါ၊ သို့မဟုတ် အခြားဘာသာစကားဖြင့် ဟောပြောပါ။
+problem-outreach-village-language-detail = { $village } ၏ ဘာသာစကားများ ({ $listed }) တွင် { $language } မပါဝင်ပါ။ ၎င်းတို့ထဲမှ ဘာသာစကားတစ်ခုဖြင့် ဟောပြောပါ သို့မဟုတ် စကားပြန်ကို ဖော်ပြပါ။
+problem-outreach-presenter-booked-detail = { $presenter } သည် { $village } တွင် အစီအစဉ် { $session } ({ $starts_at } မှ { $ends_at }) ကို ဟောပြောရန် ရှိပြီးဖြစ်သည်။ ကျေးရွာနှစ်ရွာကြား ခရီးသည် { $travel_minutes } မိနစ် (လမ်းခရီး { $road_km } ကီလိုမီတာ) ကြာသော်လည်း အစီအစဉ်နှစ်ခုကြားတွင် { $gap_minutes } မိနစ်သာ ရှိသည်။
+problem-outreach-team-booked-detail = အဖွဲ့ { $team } တွင် { $village } ၌ အစီအစဉ် { $session } ({ $starts_at } မှ { $ends_at }) ရှိပြီးဖြစ်သည်။ ကျေးရွာနှစ်ရွာကြား ခရီးသည် { $travel_minutes } မိနစ် (လမ်းခရီး { $road_km } ကီလိုမီတာ) ကြာသော်လည်း အစီအစဉ်နှစ်ခုကြားတွင် { $gap_minutes } မိနစ်သာ ရှိသည်။
+problem-outreach-not-planned-detail = အစီအစဉ် { $session } သည် { $status ->
+        [held] ကျင်းပပြီး ဖြစ်သည်
+        [cancelled] ပယ်ဖျက်ပြီး ဖြစ်သည်
+       *[other] { $status } အခြေအနေတွင် ရှိသည်
+    }။ စီစဉ်ထားဆဲ အစီအစဉ်ကိုသာ ကျင်းပပြီး သို့မဟုတ် ပယ်ဖျက်ပြီးဟု မှတ်တမ်းတင်နိုင်သည်။
+problem-outreach-not-started-detail = အစီအစဉ် { $session } သည် { $starts_at } တွင် စတင်မည်။ စတင်ပြီးမှသာ ကျင်းပပြီးဟု မှတ်တမ်းတင်နိုင်သည်။

@@ -105,3 +105,45 @@ problem-patrol-not-ascending-detail = จุดที่ { $index } (นับ�
 problem-patrol-future-detail = เวลาของจุดที่ { $index } (นับจาก 0) เร็วกว่านาฬิกาของเซิร์ฟเวอร์ โปรดตรวจสอบนาฬิกาของอุปกรณ์ ค่าที่ได้รับ: { $value }
 problem-patrol-times-count-detail = เส้นทางมี { $count } พิกัด แต่มี { $times } เวลา ต้องมีเวลาหนึ่งค่าต่อหนึ่งพิกัด
 problem-patrol-gpx-detail = ไม่สามารถอ่านไฟล์ GPX ได้: { $reason }
+
+# การเผยแพร่กฎหมาย: ทีม กิจกรรม และปฏิทิน
+record-calendar-feed = ที่อยู่ปฏิทิน
+problem-outreach-body-detail = เนื้อหาคำขอต้องเป็นออบเจ็กต์ JSON
+problem-outreach-id-detail = { $name } ต้องเป็นรหัสของระเบียน ซึ่งเป็นจำนวนเต็มบวก; ได้รับ: { $value }
+problem-outreach-time-detail = { $name } ต้องเป็นเวลาแบบ RFC 3339 พร้อมค่าชดเชยเขตเวลา (เช่น 2027-01-10T09:00:00+08:00) ระหว่างปี 2000 ถึง 2100; ได้รับ: { $value }
+problem-outreach-ends-before-start-detail = กิจกรรมต้องสิ้นสุดหลังเวลาเริ่ม; กิจกรรมนี้เริ่ม { $starts_at } และสิ้นสุด { $ends_at }
+problem-outreach-too-long-detail = กิจกรรมหนึ่งครั้งยาวได้ไม่เกิน { $max } ชั่วโมง; โปรดแบ่งรายการที่ยาวกว่านั้นเป็นหลายครั้ง
+problem-outreach-language-detail = { $name } ต้องเป็นหนึ่งในภาษา zh, khb, hni, ahk, lhu, blr, ium, jiu, lo, my, th และ en (รหัส BCP 47); ได้รับ: { $value }
+problem-outreach-status-detail = พารามิเตอร์ status ต้องเป็น planned, held หรือ cancelled; ได้รับ: { $value }
+problem-outreach-level-detail = ระดับภาษาต้องเป็น native, fluent หรือ basic; ได้รับ: { $value }
+problem-outreach-topic-detail = { $name } มีหัวข้อที่ไม่รู้จัก "{ $value }"; หัวข้อที่ใช้ได้คือ border_law, anti_drug, anti_fraud, anti_trafficking, marriage_law, land_disputes และ entry_exit
+problem-outreach-topics-detail = { $name } ต้องระบุหัวข้อ 1 ถึง { $max } หัวข้อ
+problem-outreach-presenters-detail = presenter_ids ต้องระบุผู้บรรยาย 1 ถึง { $max } คนตามรหัสสมาชิก
+problem-outreach-text-detail = { $name } ต้องเป็นข้อความยาว 1 ถึง { $max } ตัวอักษร
+problem-zawgyi-detail = { $name } ดูเหมือนเป็นภาษาพม่าที่พิมพ์ด้วยการเข้ารหัส Zawgyi ซึ่งอ่านได้เฉพาะบนโทรศัพท์ที่มีฟอนต์ Zawgyi: { $rule ->
+        [vowel-e] สระ E (ေ) อยู่หน้าพยัญชนะ
+        [killer] เครื่องหมาย U+1039 ใช้ปิดพยางค์แทนการซ้อนพยัญชนะ
+        [medial] พยัญชนะควบอยู่หน้าพยัญชนะต้น
+        [medial-order] พยัญชนะควบไม่ได้เรียงตามลำดับ ya, ra, wa, ha
+        [asat] เครื่องหมาย asat (U+103A) ตามด้วยสระหรือพยัญชนะควบ
+        [vowel-order] สระเรียงในลำดับที่ Unicode ไม่ใช้
+       *[form] ใช้รูปอักษรแบบเฉพาะของ Zawgyi
+    } (ตัวอักษรที่ { $position }, { $character }) โปรดเปลี่ยนแป้นพิมพ์เป็น Unicode หรือแปลงข้อความเป็น Unicode แล้วส่งใหม่
+problem-outreach-team-code-detail = รหัสทีมต้องเป็นตัวอักษร ตัวเลข - หรือ _ จำนวน 1 ถึง 32 ตัว; ได้รับ: { $value }
+problem-outreach-members-detail = members ต้องระบุสมาชิก 1 ถึง { $max } คน
+problem-outreach-member-languages-detail = สมาชิก { $member } ต้องระบุภาษา 1 ถึง { $max } ภาษา ภาษาละครั้ง ในรูป {"{"}"language": รหัสภาษา, "level": "native", "fluent" หรือ "basic"{"}"}
+problem-outreach-attendance-detail = { $name } ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง { $max }; ได้รับ: { $value }
+problem-outreach-attendance-part-detail = { $name } ({ $count }) ต้องไม่มากกว่าจำนวนผู้เข้าร่วมทั้งหมด ({ $total })
+problem-outreach-unknown-team-detail = ไม่มีทีมเผยแพร่กฎหมายรหัส { $value } ในเขตความรับผิดชอบของคุณ
+problem-outreach-unknown-user-detail = ไม่มีผู้ใช้รหัส { $value } ในเขตความรับผิดชอบของคุณ
+problem-outreach-not-member-detail = สมาชิก { $member } ไม่ได้อยู่ในทีม { $team }; ผู้บรรยายต้องเป็นสมาชิกของทีมนั้น
+problem-outreach-no-fluent-presenter-detail = ไม่มีผู้บรรยายคนใดพูดภาษาของกิจกรรม ({ $language }) ได้คล่อง ({ $presenters }) โปรดเพิ่มผู้บรรยายที่พูดภาษานี้ได้คล่องหรือเป็นภาษาแม่ หรือจัดกิจกรรมเป็นภาษาอื่น
+problem-outreach-village-language-detail = ภาษาของ { $village } ({ $listed }) ไม่มี { $language } โปรดจัดกิจกรรมด้วยภาษาใดภาษาหนึ่งในนั้น หรือระบุล่าม
+problem-outreach-presenter-booked-detail = { $presenter } มีกำหนดบรรยายกิจกรรมที่ { $session } ที่ { $village } อยู่แล้ว ({ $starts_at } ถึง { $ends_at }) การเดินทางระหว่างสองหมู่บ้านใช้เวลา { $travel_minutes } นาที (ทางถนน { $road_km } กม.) แต่สองกิจกรรมห่างกันเพียง { $gap_minutes } นาที
+problem-outreach-team-booked-detail = ทีม { $team } มีกิจกรรมที่ { $session } ที่ { $village } อยู่แล้ว ({ $starts_at } ถึง { $ends_at }) การเดินทางระหว่างสองหมู่บ้านใช้เวลา { $travel_minutes } นาที (ทางถนน { $road_km } กม.) แต่สองกิจกรรมห่างกันเพียง { $gap_minutes } นาที
+problem-outreach-not-planned-detail = กิจกรรมที่ { $session } { $status ->
+        [held] จัดไปแล้ว
+        [cancelled] ถูกยกเลิกแล้ว
+       *[other] มีสถานะ { $status }
+    }; บันทึกว่าจัดแล้วหรือยกเลิกได้เฉพาะกิจกรรมที่ยังอยู่ในแผน
+problem-outreach-not-started-detail = กิจกรรมที่ { $session } เริ่ม { $starts_at }; บันทึกว่าจัดแล้วได้เมื่อกิจกรรมเริ่มแล้วเท่านั้น

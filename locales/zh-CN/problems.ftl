@@ -103,3 +103,45 @@ problem-patrol-not-ascending-detail = 第 { $index } 个轨迹点（从 0 数起
 problem-patrol-future-detail = 第 { $index } 个轨迹点（从 0 数起）的时间晚于服务器当前时间，请核对设备时钟；收到的是：{ $value }
 problem-patrol-times-count-detail = 轨迹有 { $count } 个坐标，但 times 有 { $times } 个时间；两者应一一对应。
 problem-patrol-gpx-detail = 无法读取 GPX 文件：{ $reason }
+
+# 普法宣讲：宣讲队、宣讲活动和日历订阅。
+record-calendar-feed = 日历订阅地址
+problem-outreach-body-detail = 请求体应为 JSON 对象。
+problem-outreach-id-detail = { $name } 应为记录编号（正整数）；收到的是：{ $value }
+problem-outreach-time-detail = { $name } 应为带时区偏移的 RFC 3339 时间（例如 2027-01-10T09:00:00+08:00），年份在 2000 到 2100 之间；收到的是：{ $value }
+problem-outreach-ends-before-start-detail = 宣讲活动的结束时间应晚于开始时间；本次开始于 { $starts_at }，结束于 { $ends_at }。
+problem-outreach-too-long-detail = 一场宣讲活动最长 { $max } 小时；更长的安排请分成几场。
+problem-outreach-language-detail = { $name } 应为以下语言之一（BCP 47 代码）：zh、khb、hni、ahk、lhu、blr、ium、jiu、lo、my、th、en；收到的是：{ $value }
+problem-outreach-status-detail = 参数 status 应为 planned（计划中）、held（已举办）或 cancelled（已取消）；收到的是：{ $value }
+problem-outreach-level-detail = 语言水平应为 native（母语）、fluent（流利）或 basic（基础）；收到的是：{ $value }
+problem-outreach-topic-detail = { $name } 中有未知主题“{ $value }”；可用主题为 border_law、anti_drug、anti_fraud、anti_trafficking、marriage_law、land_disputes、entry_exit。
+problem-outreach-topics-detail = { $name } 应列出 1 到 { $max } 个主题。
+problem-outreach-presenters-detail = presenter_ids 应按队员编号列出 1 到 { $max } 名宣讲人。
+problem-outreach-text-detail = { $name } 应为 1 到 { $max } 个字符的文字。
+problem-zawgyi-detail = { $name } 看起来是用 Zawgyi 编码输入的缅甸文，只有装了 Zawgyi 字体的手机才能正确显示：{ $rule ->
+        [vowel-e] 元音符号 E（ေ）写在了辅音之前
+        [killer] 符号 U+1039 用来结束音节，而不是叠加辅音
+        [medial] 介音写在了辅音之前
+        [medial-order] 介音没有按 ya、ra、wa、ha 的顺序排列
+        [asat] 符号 asat（U+103A）后面跟着元音符号或介音
+        [vowel-order] 元音符号的顺序不是 Unicode 使用的顺序
+       *[form] 使用了 Zawgyi 的字形变体
+    }（第 { $position } 个字符，{ $character }）。请把输入法切换为 Unicode，或把文字转换为 Unicode 后重新提交。
+problem-outreach-team-code-detail = 宣讲队编码应为 1 到 32 个字母、数字、- 或 _；收到的是：{ $value }
+problem-outreach-members-detail = members 应列出 1 到 { $max } 名队员。
+problem-outreach-member-languages-detail = 队员 { $member } 应列出 1 到 { $max } 种语言，每种一次，格式为 {"{"}"language": 语言代码, "level": "native"、"fluent" 或 "basic"{"}"}。
+problem-outreach-attendance-detail = { $name } 应为 0 到 { $max } 之间的整数；收到的是：{ $value }
+problem-outreach-attendance-part-detail = { $name }（{ $count }）不能多于参加总人数（{ $total }）。
+problem-outreach-unknown-team-detail = 您的辖区内没有编号为 { $value } 的普法宣讲队。
+problem-outreach-unknown-user-detail = 您的辖区内没有编号为 { $value } 的用户。
+problem-outreach-not-member-detail = 队员 { $member } 不属于宣讲队 { $team }；宣讲人必须是本队队员。
+problem-outreach-no-fluent-presenter-detail = 没有一位宣讲人能流利使用本场的宣讲语言（{ $language }）（{ $presenters }）。请加一位该语言流利或为母语的宣讲人，或改用其他语言宣讲。
+problem-outreach-village-language-detail = { $village } 的语言（{ $listed }）中没有 { $language }。请用其中一种语言宣讲，或指定翻译人员。
+problem-outreach-presenter-booked-detail = { $presenter } 已安排在 { $village } 宣讲第 { $session } 场（{ $starts_at } 至 { $ends_at }）。两村之间路程需 { $travel_minutes } 分钟（道路约 { $road_km } 公里），而两场之间只隔 { $gap_minutes } 分钟。
+problem-outreach-team-booked-detail = 宣讲队 { $team } 已安排在 { $village } 宣讲第 { $session } 场（{ $starts_at } 至 { $ends_at }）。两村之间路程需 { $travel_minutes } 分钟（道路约 { $road_km } 公里），而两场之间只隔 { $gap_minutes } 分钟。
+problem-outreach-not-planned-detail = 第 { $session } 场宣讲{ $status ->
+        [held] 已经举办
+        [cancelled] 已经取消
+       *[other] 的状态为 { $status }
+    }；只有计划中的宣讲才能登记为已举办或已取消。
+problem-outreach-not-started-detail = 第 { $session } 场宣讲开始于 { $starts_at }；开始之后才能登记为已举办。

@@ -12,6 +12,7 @@ mod m20261128_000006_auth;
 mod m20261129_000007_incident_rollup;
 mod m20261129_000008_incident_rollup_cells;
 mod m20261129_000009_outreach_scheduling;
+mod m20261130_000010_outreach_calendars;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_incident_rollup::Migration),
             Box::new(m20261129_000008_incident_rollup_cells::Migration),
             Box::new(m20261129_000009_outreach_scheduling::Migration),
+            Box::new(m20261130_000010_outreach_calendars::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ mod hotspots;
 mod incident_writes;
 pub mod lang;
 mod linkages;
+mod outreach;
 mod outreach_notice;
 mod patrols;
 pub mod problem;
@@ -71,6 +72,16 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/incidents/{id}", web::get().to(features::get_incident))
                 .route("/incidents/{id}", web::put().to(incident_writes::replace))
                 .route("/incidents/{id}", web::delete().to(incident_writes::delete))
+                .route("/outreach/teams", web::get().to(outreach::teams))
+                .route("/outreach/teams", web::post().to(outreach::create_team))
+                .route("/outreach/teams/{id}/calendar", web::post().to(outreach::issue_calendar))
+                .route("/outreach/teams/{id}/calendar.ics", web::get().to(outreach::team_calendar))
+                .route("/outreach/calendars/{feed}", web::get().to(outreach::calendar_feed))
+                .route("/outreach/sessions", web::get().to(outreach::sessions))
+                .route("/outreach/sessions", web::post().to(outreach::schedule))
+                .route("/outreach/sessions/{id}", web::get().to(outreach::session))
+                .route("/outreach/sessions/{id}/held", web::post().to(outreach::held))
+                .route("/outreach/sessions/{id}/cancel", web::post().to(outreach::cancel))
                 .route("/outreach/sessions/{id}/notice", web::get().to(outreach_notice::notice))
                 .route("/patrols", web::post().to(patrols::create))
                 .route("/patrols/coverage", web::get().to(patrols::coverage))

@@ -183,6 +183,12 @@ impl From<DomainError> for ApiError {
             DomainError::Patrol(crate::domain::patrol::PatrolError::TooManyPoints { .. }) => {
                 (StatusCode::PAYLOAD_TOO_LARGE, "too-many-track-points", "problem-payload-too-large-title")
             }
+            DomainError::Outreach(ref outreach) if outreach.is_not_found() => {
+                (StatusCode::NOT_FOUND, "not-found", "problem-not-found-title")
+            }
+            DomainError::Outreach(ref outreach) if outreach.is_conflict() => {
+                (StatusCode::CONFLICT, "outreach-conflict", "problem-conflict-title")
+            }
             DomainError::Visit(crate::domain::visit::VisitError::TooMany { .. }) => {
                 (StatusCode::PAYLOAD_TOO_LARGE, "too-many-visits", "problem-payload-too-large-title")
             }

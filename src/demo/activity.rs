@@ -14,6 +14,10 @@ use super::{
     Village, Visit,
 };
 use crate::border::{Border, Side};
+use crate::domain::geo::LonLat;
+use crate::domain::outreach::{
+    Booking, Facts, Language, MemberFacts, NewSession, SessionInput, TOPICS, TeamFacts, Travel, VillageFacts,
+};
 
 /// Share of villages left without a linkage on purpose (coverage gaps to find).
 const UNLINKED_VILLAGE_SHARE: f64 = 0.07;
@@ -231,12 +235,86 @@ pub fn patrols(border: &Border, posts: &[Post], tz: chrono_tz::Tz, rng: &mut Cha
     patrols
 }
 
-const TOPICS: [&str; 7] =
-    ["border_law", "anti_drug", "anti_fraud", "anti_trafficking", "marriage_law", "land_disputes", "entry_exit"];
 const CANCEL_REASONS: [&str; 3] = ["weather", "village_event", "team_unavailable"];
 
+/// Whether a demo session passes the scheduling rules of [`NewSession::check`] against the
+/// team's sessions generated before it (the demo's members are not linked to users, so a
+/// presenter's other sessions are all the team's).
+fn schedulable(
+    team: &Team,
+    team_index: usize,
+    village: &Village,
+    candidate: (DateTime<Utc>, DateTime<Utc>, &'static str, &[usize]),
+    booked: &[(usize, &Session, &Village)],
+    tz: chrono_tz::Tz,
+) -> bool {
+    let (starts_at, ends_at, language, presenters) = candidate;
+    let (Some(language), Some(at)) = (Language::parse(language), LonLat::new(village.lon, village.lat)) else {
+        return false;
+    };
+    let member_id = |index: usize| i64::try_from(index).unwrap_or(0) + 1;
+    let input = SessionInput {
+        team_id: 1,
+        village_id: 1,
+        starts_at,
+        ends_at,
+        language,
+        topics: Vec::new(),
+        presenter_ids: presenters.iter().map(|index| member_id(*index)).collect(),
+        interpreter: None,
+    };
+    let facts = Facts {
+        team: Some(TeamFacts {
+            id: 1,
+            name: team.name_zh.clone(),
+            members: team
+                .members
+                .iter()
+                .enumerate()
+                .map(|(index, member)| MemberFacts {
+                    id: member_id(index),
+                    name: member.name.clone(),
+                    languages: member
+                        .languages
+                        .iter()
+                        .map(|(code, level)| ((*code).to_owned(), level.code().to_owned()))
+                        .collect(),
+                })
+                .collect(),
+        }),
+        village: Some(VillageFacts {
+            id: 1,
+            name: village.name_zh.clone(),
+            languages: village.languages.iter().map(|code| (*code).to_owned()).collect(),
+            at,
+        }),
+        bookings: booked
+            .iter()
+            .filter(|(team, _, _)| *team == team_index)
+            .filter_map(|(_, session, place)| {
+                Some(Booking {
+                    session_id: 1,
+                    team_id: 1,
+                    village: place.name_zh.clone(),
+                    at: LonLat::new(place.lon, place.lat)?,
+                    starts_at: session.starts_at,
+                    ends_at: session.ends_at,
+                    presenters: session.presenters.iter().map(|index| member_id(*index)).collect(),
+                })
+            })
+            .collect(),
+    };
+    NewSession::check(input, &facts, &DEMO_TRAVEL, tz).is_ok()
+}
+
+/// The demo's roads: the settings' defaults (30 km/h over 1.4 × the geodesic distance).
+const DEMO_TRAVEL: Travel = Travel { speed_kmh: 30.0, road_factor: 1.4 };
+
 /// About 30 sessions per team in 2023–2024 in villages of its county, in the village's
-/// primary language when a member speaks it; two planned sessions each in January 2027.
+/// primary language when a member speaks it fluently or natively (else in Chinese, which every
+/// demo village lists), presented by one or two members of whom the first speaks it fluently
+/// or better; two planned sessions each in January 2027. Each session passes the scheduling
+/// rules against the team's earlier ones (a clash is drawn again, up to 20 times).
 pub fn sessions(
     teams: &[Team],
     villages: &[Village],
@@ -244,7 +322,7 @@ pub fn sessions(
     tz: chrono_tz::Tz,
     rng: &mut ChaCha8Rng,
 ) -> Vec<Session> {
-    let mut sessions = Vec::new();
+    let mut sessions: Vec<Session> = Vec::new();
     for (team_index, team) in teams.iter().enumerate() {
         let own: Vec<usize> = (0..villages.len())
             .filter(|index| townships[villages[*index].township].county_code == team.county_code)
@@ -252,54 +330,91 @@ pub fn sessions(
         if own.is_empty() {
             continue;
         }
-        let spoken: Vec<&'static str> =
-            team.members.iter().flat_map(|member| member.languages.iter().copied()).collect();
+        let speakers = |language: &str| -> Vec<usize> {
+            (0..team.members.len())
+                .filter(|index| {
+                    team.members[*index].languages.iter().any(|(code, level)| *code == language && level.can_present())
+                })
+                .collect()
+        };
+        let first_of_team = sessions.len();
         for number in 0..32 {
-            let village = own[rng.random_range(0..own.len())];
-            let primary = villages[village].languages[0];
-            let language = if spoken.contains(&primary) { primary } else { "zh" };
             let planned = number >= 30;
-            let day = if planned {
-                NaiveDate::from_ymd_opt(2027, 1, rng.random_range(5..=28)).unwrap_or_default()
-            } else {
-                NaiveDate::from_ymd_opt(
-                    rng.random_range(2023..=2024),
-                    rng.random_range(1..=12),
-                    rng.random_range(1..=28),
-                )
-                .unwrap_or_default()
-            };
-            let starts_at = local(tz, day, rng.random_range(9..=19), 0);
-            let ends_at = starts_at + Duration::minutes(rng.random_range(60..=150));
-            let mut topics: Vec<&'static str> = TOPICS.to_vec();
-            topics.shuffle(rng);
-            topics.truncate(rng.random_range(1..=3));
-            let cancelled = !planned && rng.random_bool(0.12);
-            let status = if planned {
-                "planned"
-            } else if cancelled {
-                "cancelled"
-            } else {
-                "held"
-            };
-            let attendance = (status == "held").then(|| {
-                let total = rng.random_range(20..=150);
-                let women = (f64::from(total) * rng.random_range(0.4..0.6)).round() as i32;
-                let under18 = (f64::from(total) * rng.random_range(0.05..0.2)).round() as i32;
-                (total, women, under18)
-            });
-            let cancel_reason = cancelled.then(|| CANCEL_REASONS[rng.random_range(0..CANCEL_REASONS.len())]);
-            sessions.push(Session {
-                team: team_index,
-                village,
-                starts_at,
-                ends_at,
-                language,
-                topics,
-                status,
-                attendance,
-                cancel_reason,
-            });
+            for _attempt in 0..20 {
+                let village = own[rng.random_range(0..own.len())];
+                let primary = villages[village].languages[0];
+                let language = if speakers(primary).is_empty() { "zh" } else { primary };
+                let fluent = speakers(language);
+                if fluent.is_empty() {
+                    break;
+                }
+                let mut presenters = vec![fluent[rng.random_range(0..fluent.len())]];
+                if rng.random_bool(0.4) {
+                    let other = rng.random_range(0..team.members.len());
+                    if !presenters.contains(&other) {
+                        presenters.push(other);
+                    }
+                }
+                presenters.sort_unstable();
+                let day = if planned {
+                    NaiveDate::from_ymd_opt(2027, 1, rng.random_range(5..=28)).unwrap_or_default()
+                } else {
+                    NaiveDate::from_ymd_opt(
+                        rng.random_range(2023..=2024),
+                        rng.random_range(1..=12),
+                        rng.random_range(1..=28),
+                    )
+                    .unwrap_or_default()
+                };
+                let starts_at = local(tz, day, rng.random_range(9..=17), 0);
+                let ends_at = starts_at + Duration::minutes(rng.random_range(60..=150));
+                let booked: Vec<(usize, &Session, &Village)> = sessions[first_of_team..]
+                    .iter()
+                    .filter(|session| session.status != "cancelled")
+                    .map(|session| (session.team, session, &villages[session.village]))
+                    .collect();
+                if !schedulable(
+                    team,
+                    team_index,
+                    &villages[village],
+                    (starts_at, ends_at, language, &presenters),
+                    &booked,
+                    tz,
+                ) {
+                    continue;
+                }
+                let mut topics: Vec<&'static str> = TOPICS.to_vec();
+                topics.shuffle(rng);
+                topics.truncate(rng.random_range(1..=3));
+                let cancelled = !planned && rng.random_bool(0.12);
+                let status = if planned {
+                    "planned"
+                } else if cancelled {
+                    "cancelled"
+                } else {
+                    "held"
+                };
+                let attendance = (status == "held").then(|| {
+                    let total = rng.random_range(20..=150);
+                    let women = (f64::from(total) * rng.random_range(0.4..0.6)).round() as i32;
+                    let under18 = (f64::from(total) * rng.random_range(0.05..0.2)).round() as i32;
+                    (total, women, under18)
+                });
+                let cancel_reason = cancelled.then(|| CANCEL_REASONS[rng.random_range(0..CANCEL_REASONS.len())]);
+                sessions.push(Session {
+                    team: team_index,
+                    village,
+                    starts_at,
+                    ends_at,
+                    language,
+                    topics,
+                    status,
+                    attendance,
+                    cancel_reason,
+                    presenters,
+                });
+                break;
+            }
         }
     }
     sessions.sort_by_key(|session| session.starts_at);

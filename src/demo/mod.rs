@@ -159,7 +159,8 @@ pub struct Patrol {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
     pub name: String,
-    pub languages: Vec<&'static str>,
+    /// BCP 47 codes with the level spoken, Chinese first.
+    pub languages: Vec<(&'static str, crate::domain::outreach::Level)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -183,6 +184,8 @@ pub struct Session {
     pub status: &'static str,
     pub attendance: Option<(i32, i32, i32)>,
     pub cancel_reason: Option<&'static str>,
+    /// Indexes into the team's members; at least one speaks `language` fluently or natively.
+    pub presenters: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -5,6 +5,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::names::{GIVEN, SURNAMES};
 use super::{Department, Member, Team, Township, Unit, User};
+use crate::domain::outreach::Level;
 
 /// Prefecture-level member units (kinds of body found in any Chinese prefecture).
 const PREFECTURE_UNITS: [(&str, &str); 22] = [
@@ -103,7 +104,7 @@ pub fn liaison_officers(departments: &[Department], rng: &mut ChaCha8Rng) -> Vec
     users
 }
 
-/// Languages a team member of a county may speak besides Chinese.
+/// Languages a team member of a county may speak besides Chinese (each at a level).
 fn county_languages(county_code: &str) -> &'static [&'static str] {
     match county_code {
         "532822" => &["khb", "hni", "lhu", "blr", "my"],
@@ -120,11 +121,19 @@ pub fn teams(rng: &mut ChaCha8Rng) -> Vec<Team> {
             let pool = county_languages(county_code);
             let members = (0..5)
                 .map(|_| {
-                    let mut languages = vec!["zh"];
-                    for _ in 0..rng.random_range(1..=2) {
+                    let chinese = if rng.random_bool(0.6) { Level::Native } else { Level::Fluent };
+                    let mut languages = vec![("zh", chinese)];
+                    for extra in 0..rng.random_range(1..=2) {
                         let language = pool[rng.random_range(0..pool.len())];
-                        if !languages.contains(&language) {
-                            languages.push(language);
+                        // The first other language is often the member's own; a second one is
+                        // more often learnt, and spoken less well.
+                        let level = match (extra, rng.random_range(0..10)) {
+                            (0, 0..=4) => Level::Native,
+                            (0, 5..=7) | (_, 0..=3) => Level::Fluent,
+                            _ => Level::Basic,
+                        };
+                        if !languages.iter().any(|(known, _)| *known == language) {
+                            languages.push((language, level));
                         }
                     }
                     Member { name: person_name(rng), languages }

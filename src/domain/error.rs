@@ -86,6 +86,8 @@ pub enum DomainError {
     Visit(#[from] super::visit::VisitError),
     #[error(transparent)]
     Patrol(#[from] super::patrol::PatrolError),
+    #[error(transparent)]
+    Outreach(super::outreach::OutreachError),
 }
 
 impl DomainError {
@@ -133,6 +135,7 @@ impl DomainError {
             DomainError::Linkage(error) => error.message_id(),
             DomainError::Visit(error) => error.message_id(),
             DomainError::Patrol(error) => error.message_id(),
+            DomainError::Outreach(error) => error.message_id(),
         }
     }
 
@@ -215,6 +218,7 @@ impl DomainError {
             DomainError::Linkage(error) => error.args(),
             DomainError::Visit(error) => error.args(),
             DomainError::Patrol(error) => error.args(),
+            DomainError::Outreach(error) => error.args(),
         }
     }
 }

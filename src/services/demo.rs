@@ -20,8 +20,8 @@ use crate::demo::{self as generator, CaseOrigin, Demo, Unit};
 use crate::i18n::Localizer;
 use crate::store::entities::{
     admin_unit, case, case_event, department, incident, linkage, linkage_officer, outreach_member,
-    outreach_member_language, outreach_session, outreach_team, patrol, post, user, village, village_indicator,
-    village_language, visit,
+    outreach_member_language, outreach_session, outreach_session_presenter, outreach_team, patrol, post, user, village,
+    village_indicator, village_language, visit,
 };
 use crate::store::{StoreError, meta};
 
@@ -568,6 +568,7 @@ async fn write_outreach(
     villages: &[i32],
 ) -> Result<(), ServiceError> {
     let mut team_ids = Vec::with_capacity(demo.teams.len());
+    let mut member_ids: Vec<Vec<i32>> = Vec::with_capacity(demo.teams.len());
     for generated in &demo.teams {
         let team = outreach_team::ActiveModel {
             id: NotSet,
@@ -580,6 +581,7 @@ async fn write_outreach(
         .insert(txn)
         .await
         .map_err(db_err)?;
+        let mut members = Vec::with_capacity(generated.members.len());
         for member in &generated.members {
             let row = outreach_member::ActiveModel {
                 id: NotSet,
@@ -594,15 +596,17 @@ async fn write_outreach(
             let languages: Vec<outreach_member_language::ActiveModel> = member
                 .languages
                 .iter()
-                .map(|language| outreach_member_language::ActiveModel {
+                .map(|(language, level)| outreach_member_language::ActiveModel {
                     member_id: Set(row.id),
                     language: Set((*language).to_owned()),
-                    level: Set("fluent".to_owned()),
+                    level: Set(level.code().to_owned()),
                 })
                 .collect();
             insert_chunks(txn, languages, outreach_member_language::Entity::insert_many).await?;
+            members.push(row.id);
         }
         team_ids.push(team.id);
+        member_ids.push(members);
     }
     let sessions: Vec<outreach_session::ActiveModel> = demo
         .sessions
@@ -621,12 +625,21 @@ async fn write_outreach(
             attendance_under18: Set(generated.attendance.map(|a| a.2)),
             cancel_reason: Set(generated.cancel_reason.map(str::to_owned)),
             interpreter: Set(None),
-            topics_covered: Set(None),
+            topics_covered: Set((generated.status == "held").then(|| json!(generated.topics))),
             created_at: Set(generated.starts_at),
             is_demo: Set(true),
         })
         .collect();
-    insert_chunks(txn, sessions, outreach_session::Entity::insert_many).await
+    // One by one: the presenters need each session's id (a few hundred rows).
+    let mut presenters = Vec::new();
+    for (generated, row) in demo.sessions.iter().zip(sessions) {
+        let session = row.insert(txn).await.map_err(db_err)?;
+        presenters.extend(generated.presenters.iter().map(|index| outreach_session_presenter::ActiveModel {
+            session_id: Set(session.id),
+            member_id: Set(member_ids[generated.team][*index]),
+        }));
+    }
+    insert_chunks(txn, presenters, outreach_session_presenter::Entity::insert_many).await
 }
 
 async fn write_cases(

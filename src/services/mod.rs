@@ -13,6 +13,7 @@ pub mod hotspots;
 pub mod incidents;
 pub mod linkages;
 pub mod locate_csv;
+pub mod outreach;
 pub mod outreach_notice;
 pub mod patrols;
 pub mod places;
@@ -36,6 +37,7 @@ pub enum RecordKind {
     Linkage,
     OutreachTeam,
     OutreachSession,
+    CalendarFeed,
 }
 
 impl RecordKind {
@@ -51,6 +53,7 @@ impl RecordKind {
             RecordKind::Linkage => "record-linkage",
             RecordKind::OutreachTeam => "record-outreach-team",
             RecordKind::OutreachSession => "record-outreach-session",
+            RecordKind::CalendarFeed => "record-calendar-feed",
         }
     }
 }

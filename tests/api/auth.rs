@@ -53,6 +53,17 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
         "/api/v1/outreach/sessions/{id}/notice",
         Some(&["admin", "official", "outreach_coordinator", "outreach_member"]),
     ),
+    ("GET", "/api/v1/outreach/teams", Some(OUTREACH_READERS)),
+    ("POST", "/api/v1/outreach/teams", Some(OUTREACH_WRITERS)),
+    ("POST", "/api/v1/outreach/teams/{id}/calendar", Some(OUTREACH_WRITERS)),
+    ("GET", "/api/v1/outreach/teams/{id}/calendar.ics", Some(OUTREACH_READERS)),
+    // Phone calendars subscribe without credentials: the secret in the address authorizes.
+    ("GET", "/api/v1/outreach/calendars/{feed}", None),
+    ("GET", "/api/v1/outreach/sessions", Some(OUTREACH_READERS)),
+    ("POST", "/api/v1/outreach/sessions", Some(OUTREACH_WRITERS)),
+    ("GET", "/api/v1/outreach/sessions/{id}", Some(OUTREACH_READERS)),
+    ("POST", "/api/v1/outreach/sessions/{id}/held", Some(OUTREACH_WRITERS)),
+    ("POST", "/api/v1/outreach/sessions/{id}/cancel", Some(OUTREACH_WRITERS)),
     ("POST", "/api/v1/patrols", Some(&["admin", "official", "post_staff"])),
     ("GET", "/api/v1/patrols/coverage", Some(ALL)),
     ("GET", "/api/v1/patrols/coverage.geojson", Some(ALL)),
@@ -100,6 +111,9 @@ const PAGES: &[(&str, &str, &[&str])] = &[
     ("GET", "/incidents", &["admin", "official", "post_staff"]),
     ("GET", "/incidents/{id}", &["admin", "official", "post_staff"]),
 ];
+
+const OUTREACH_READERS: &[&str] = &["admin", "official", "outreach_coordinator", "outreach_member"];
+const OUTREACH_WRITERS: &[&str] = &["admin", "outreach_coordinator"];
 
 const ALL: &[&str] = &["admin", "official", "liaison_officer", "outreach_coordinator", "outreach_member", "post_staff"];
 
@@ -167,6 +181,21 @@ fn body_for(method: &str, path: &str) -> Option<Value> {
             "village_visits_per_month": 1, "post_visits_per_month": 1, "officer_ids": [],
         })),
         ("POST", "/api/v1/linkages/{id}/end") => Some(json!({ "ends_on": "2098-12-31" })),
+        // The second caller meets the first's team code: 409.
+        ("POST", "/api/v1/outreach/teams") => Some(json!({
+            "code": "MATRIX", "name_zh": "矩阵队", "admin_unit": "532800",
+            "members": [{ "name": "Matrix", "languages": [{ "language": "zh", "level": "native" }] }],
+        })),
+        // Team 1 may not have member 1 or speak Chinese there: a 400 or 409 from the rules.
+        ("POST", "/api/v1/outreach/sessions") => Some(json!({
+            "team_id": 1, "village_id": 1, "starts_at": "2099-01-01T09:00:00+08:00",
+            "ends_at": "2099-01-01T10:00:00+08:00", "language": "zh", "topics": ["border_law"],
+            "presenter_ids": [1],
+        })),
+        ("POST", "/api/v1/outreach/sessions/{id}/held") => Some(json!({
+            "attendance": { "total": 10, "women": 5, "under18": 1 }, "topics_covered": ["border_law"],
+        })),
+        ("POST", "/api/v1/outreach/sessions/{id}/cancel") => Some(json!({ "reason": "matrix" })),
         _ => None,
     }
 }

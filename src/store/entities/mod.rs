@@ -20,6 +20,7 @@ pub mod outreach_member_language;
 pub mod outreach_session;
 pub mod outreach_session_presenter;
 pub mod outreach_team;
+pub mod outreach_team_calendar;
 pub mod patrol;
 pub mod post;
 pub mod user;
