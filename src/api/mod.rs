@@ -13,6 +13,7 @@ mod incident_writes;
 pub mod lang;
 mod linkages;
 mod outreach;
+mod outreach_coverage;
 mod outreach_notice;
 mod patrols;
 pub mod problem;
@@ -83,6 +84,8 @@ fn routes(cfg: &mut web::ServiceConfig, json_limit_bytes: usize) {
                 .route("/outreach/sessions/{id}/held", web::post().to(outreach::held))
                 .route("/outreach/sessions/{id}/cancel", web::post().to(outreach::cancel))
                 .route("/outreach/sessions/{id}/notice", web::get().to(outreach_notice::notice))
+                .route("/outreach/coverage", web::get().to(outreach_coverage::coverage))
+                .route("/outreach/suggestions", web::get().to(outreach_coverage::suggestions))
                 .route("/patrols", web::post().to(patrols::create))
                 .route("/patrols/coverage", web::get().to(patrols::coverage))
                 .route("/patrols/coverage.geojson", web::get().to(patrols::coverage_geojson))

@@ -14,6 +14,7 @@ pub mod incident;
 pub mod linkage;
 pub mod myanmar;
 pub mod outreach;
+pub mod outreach_plan;
 pub mod paging;
 pub mod patrol;
 pub mod period;

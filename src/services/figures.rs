@@ -21,15 +21,13 @@ use crate::border::Border;
 use crate::domain::auth::{Action, Jurisdiction};
 use crate::domain::figures::{
     Change, Compliance, HandlingTime, VisitRule, VisitTarget, compliance, handling_time, percent_change, point_change,
-    reached_in_primary_language, round1, share_percent, weighted_per_capita,
+    round1, weighted_per_capita,
 };
 use crate::domain::filter::DateSpan;
 use crate::domain::period::{local_year, year_bounds_utc};
 use crate::domain::visit::{FLAG_FAR_FROM_TARGET, FLAG_LOW_ACCURACY, Flagged, VisitFilter};
 use crate::store::StoreError;
-use crate::store::entities::{
-    case, incident, linkage, outreach_session, village, village_indicator, village_language, visit,
-};
+use crate::store::entities::{case, incident, linkage, village, village_indicator, visit};
 
 /// Year-on-year headline figures. An indicator is `None` when the data for it is missing,
 /// never 0.
@@ -385,7 +383,7 @@ pub async fn dashboard_of(
     let [base_links, compare_links] = linkage_compliance(db, &villages, years, today, tz).await?;
     let [base_flagged, compare_flagged] =
         [flagged_visits(db, scope, base_year, tz).await?, flagged_visits(db, scope, compare_year, tz).await?];
-    let [base_reach, compare_reach] = outreach_coverage(db, &villages, years, tz).await?;
+    let [base_reach, compare_reach] = outreach_coverage(db, scope, years, tz).await?;
     let [base_cases, compare_cases] = case_handling(db, scope, years, now, tz).await?;
 
     let pair = |key: FigureKey, base: Option<f64>, compare: Option<f64>| Figure::new(key, base, compare);
@@ -670,72 +668,22 @@ struct Coverage {
     all_villages: Option<f64>,
 }
 
-/// Share of the jurisdiction's key villages (and of all its villages) that had at least one
-/// session *held* in the year in their primary language (the first of `village_languages`).
-/// A year without any session in the jurisdiction (held, planned or cancelled) has no data.
+/// Outreach coverage of each year: [`super::outreach_coverage::reach`] over the local calendar
+/// year, the rule `GET /api/v1/outreach/coverage` applies to any days. A year without any
+/// session in the jurisdiction (held, planned or cancelled) has no data.
 async fn outreach_coverage(
     db: &DatabaseConnection,
-    villages: &ScopedVillages,
+    scope: &Jurisdiction,
     years: [i32; 2],
     tz: chrono_tz::Tz,
 ) -> Result<[Coverage; 2], ServiceError> {
-    let (start, end) = span_utc(years, tz)?;
-    let sessions: Vec<(i32, String, String, DateTime<Utc>)> = outreach_session::Entity::find()
-        .select_only()
-        .column(outreach_session::Column::VillageId)
-        .column(outreach_session::Column::Language)
-        .column(outreach_session::Column::Status)
-        .column(outreach_session::Column::StartsAt)
-        .filter(outreach_session::Column::StartsAt.gte(start))
-        .filter(outreach_session::Column::StartsAt.lt(end))
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(StoreError::from)?;
-    let languages: Vec<(i32, i32, String)> = village_language::Entity::find()
-        .select_only()
-        .column(village_language::Column::VillageId)
-        .column(village_language::Column::Position)
-        .column(village_language::Column::Language)
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(StoreError::from)?;
-    let mut primary: HashMap<i32, (i32, String)> = HashMap::new();
-    for (village_id, position, language) in languages.into_iter().filter(|row| villages.contains_key(&row.0)) {
-        let entry = primary.entry(village_id).or_insert((position, language.clone()));
-        if position < entry.0 {
-            *entry = (position, language);
-        }
+    let mut found = [Coverage::default(); 2];
+    for (slot, year) in found.iter_mut().zip(years) {
+        let (start, end) = span_utc([year, year], tz)?;
+        let reach = super::outreach_coverage::reach(db, scope, start, end).await?;
+        *slot = Coverage { key_villages: reach.key_share(), all_villages: reach.all_share() };
     }
-    Ok(years.map(|year| {
-        let in_year: Vec<&(i32, String, String, DateTime<Utc>)> =
-            sessions.iter().filter(|row| villages.contains_key(&row.0) && local_year(row.3, &tz) == year).collect();
-        if in_year.is_empty() {
-            return Coverage::default();
-        }
-        let mut held: HashMap<i32, Vec<&str>> = HashMap::new();
-        for (village_id, language, _, _) in in_year.into_iter().filter(|row| row.2 == "held") {
-            held.entry(*village_id).or_default().push(language);
-        }
-        let (mut key_total, mut key_reached, mut reached) = (0_u64, 0_u64, 0_u64);
-        for (village_id, is_key) in villages {
-            let languages = held.get(village_id).map(Vec::as_slice).unwrap_or(&[]);
-            let is_reached = reached_in_primary_language(
-                primary.get(village_id).map(|(_, language)| language.as_str()),
-                languages.iter().copied(),
-            );
-            reached += u64::from(is_reached);
-            if *is_key {
-                key_total += 1;
-                key_reached += u64::from(is_reached);
-            }
-        }
-        Coverage {
-            key_villages: share_percent(key_reached, key_total),
-            all_villages: share_percent(reached, villages.len() as u64),
-        }
-    }))
+    Ok(found)
 }
 
 /// Case handling of a year.

@@ -53,6 +53,8 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
         "/api/v1/outreach/sessions/{id}/notice",
         Some(&["admin", "official", "outreach_coordinator", "outreach_member"]),
     ),
+    ("GET", "/api/v1/outreach/coverage", Some(&["admin", "official", "outreach_coordinator"])),
+    ("GET", "/api/v1/outreach/suggestions", Some(&["admin", "official", "outreach_coordinator"])),
     ("GET", "/api/v1/outreach/teams", Some(OUTREACH_READERS)),
     ("POST", "/api/v1/outreach/teams", Some(OUTREACH_WRITERS)),
     ("POST", "/api/v1/outreach/teams/{id}/calendar", Some(OUTREACH_WRITERS)),

@@ -18,6 +18,7 @@ mod import;
 mod incident_writes;
 mod linkages;
 mod locales;
+mod outreach_coverage;
 mod outreach_notice;
 mod outreach_sessions;
 mod pages;
