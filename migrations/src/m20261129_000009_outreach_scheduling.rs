@@ -16,10 +16,7 @@ impl MigrationTrait for Migration {
         // One column per statement: SQLite alters one thing at a time.
         manager
             .alter_table(
-                Table::alter()
-                    .table("outreach_member_languages")
-                    .add_column(string("level").default("fluent"))
-                    .take(),
+                Table::alter().table("outreach_member_languages").add_column(string("level").default("fluent")).take(),
             )
             .await?;
         manager
@@ -46,9 +43,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.drop_table(Table::drop().table("outreach_session_presenters").take()).await?;
-        manager
-            .alter_table(Table::alter().table("outreach_sessions").drop_column("topics_covered").take())
-            .await?;
+        manager.alter_table(Table::alter().table("outreach_sessions").drop_column("topics_covered").take()).await?;
         manager.alter_table(Table::alter().table("outreach_sessions").drop_column("interpreter").take()).await?;
         manager.alter_table(Table::alter().table("outreach_member_languages").drop_column("level").take()).await
     }

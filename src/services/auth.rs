@@ -536,10 +536,9 @@ pub async fn ensure_demo_accounts(db: &DatabaseConnection) -> Result<Vec<DemoAcc
         };
         let user_id = create_user(db, new, None).await?;
         if let Some((_, linkage_ids)) = assignment {
-            let officers = linkage_ids.into_iter().map(|linkage_id| linkage_officer::ActiveModel {
-                linkage_id: Set(linkage_id),
-                user_id: Set(user_id),
-            });
+            let officers = linkage_ids
+                .into_iter()
+                .map(|linkage_id| linkage_officer::ActiveModel { linkage_id: Set(linkage_id), user_id: Set(user_id) });
             linkage_officer::Entity::insert_many(officers).exec(db).await.map_err(db_err)?;
         }
         created.push(DemoAccount { username: username.to_owned(), role, jurisdiction_code: code, password });
