@@ -121,7 +121,7 @@ problem-outreach-topics-detail = { $name } တွင် ခေါင်းစဉ
 problem-outreach-presenters-detail = presenter_ids တွင် ဟောပြောသူ 1 ဦးမှ { $max } ဦးအထိ အဖွဲ့ဝင်အမှတ်ဖြင့် ပါရမည်။
 problem-outreach-text-detail = { $name } သည် စာလုံး 1 လုံးမှ { $max } လုံးအထိ ရှိသော စာသား ဖြစ်ရမည်။
 problem-zawgyi-detail = { $name } သည် Zawgyi ဖြင့် ရိုက်ထားသော မြန်မာစာ ဖြစ်ပုံရသည်။ ၎င်းကို Zawgyi ဖောင့်ရှိသော ဖုန်းများတွင်သာ ဖတ်နိုင်သည်- { $rule ->
-        [vowel-e] သရ E (ေ) ကို ဗျည်း၏ ရှေ့တွင် ရေးထားသည်
+        [vowel-e] သရ E (U+1031) ကို ဗျည်း၏ ရှေ့တွင် ရေးထားသည်
         [killer] U+1039 ကို ဗျည်းဆင့်ရန်အစား ဝဏ္ဏပိတ်ရန် သုံးထားသည်
         [medial] ဗျည်းတွဲကို ဗျည်း၏ ရှေ့တွင် ရေးထားသည်
         [medial-order] ဗျည်းတွဲများသည် ya, ra, wa, ha အစီအစဉ်အတိုင်း မဟုတ်ပါ
