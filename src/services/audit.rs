@@ -38,6 +38,31 @@ pub async fn record(db: &impl ConnectionTrait, event: Event<'_>) -> Result<(), S
     Ok(())
 }
 
+/// What a write by `principal` did to record `record_type` `id`: its state before (`None` for
+/// a creation) and after, appended on `db` (the write's transaction).
+pub async fn write_by(
+    db: &impl ConnectionTrait,
+    principal: &super::auth::Principal,
+    action: &str,
+    record_type: &str,
+    id: i32,
+    before: Option<serde_json::Value>,
+    after: serde_json::Value,
+) -> Result<(), ServiceError> {
+    record(
+        db,
+        Event {
+            actor_user_id: Some(principal.user_id),
+            action,
+            record_type,
+            record_id: id.to_string(),
+            before,
+            after: Some(after),
+        },
+    )
+    .await
+}
+
 /// Filters of the audit listing; all optional.
 #[derive(Clone, Debug, Default)]
 pub struct AuditFilter {

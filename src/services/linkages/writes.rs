@@ -277,28 +277,6 @@ async fn detail_of(
     found.pop().ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("linkage {id} vanished while written")))
 }
 
-async fn audited(
-    txn: &DatabaseTransaction,
-    principal: &Principal,
-    action: &str,
-    id: i32,
-    before: Option<Value>,
-    after: Value,
-) -> Result<(), ServiceError> {
-    audit::record(
-        txn,
-        audit::Event {
-            actor_user_id: Some(principal.user_id),
-            action,
-            record_type: "linkage",
-            record_id: id.to_string(),
-            before,
-            after: Some(after),
-        },
-    )
-    .await
-}
-
 fn officer_keys(checked: &NewLinkage) -> Vec<i32> {
     checked.input().officer_ids.iter().map(|id| key(*id)).collect()
 }
@@ -325,7 +303,7 @@ pub async fn create(
     let row = model.insert(&txn).await.map_err(db_err)?;
     let officers = officer_keys(&checked);
     set_officers(&txn, row.id, &officers).await?;
-    audited(&txn, principal, "create", row.id, None, snapshot(&row, &officers)).await?;
+    audit::write_by(&txn, principal, "create", "linkage", row.id, None, snapshot(&row, &officers)).await?;
     let detail = detail_of(&txn, &tree, scope, row, tz).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(detail)
@@ -356,7 +334,8 @@ pub async fn update(
     let officers = officer_keys(&checked);
     set_officers(&txn, row.id, &officers).await?;
     let before_snapshot = snapshot(&before, &before_officers);
-    audited(&txn, principal, "update", row.id, Some(before_snapshot), snapshot(&row, &officers)).await?;
+    audit::write_by(&txn, principal, "update", "linkage", row.id, Some(before_snapshot), snapshot(&row, &officers))
+        .await?;
     let detail = detail_of(&txn, &tree, scope, row, tz).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(detail)
@@ -386,7 +365,16 @@ pub async fn end(
     let mut model: linkage::ActiveModel = before.clone().into();
     model.ends_on = Set(Some(ends_on));
     let row = model.update(&txn).await.map_err(db_err)?;
-    audited(&txn, principal, "end", row.id, Some(snapshot(&before, &officers)), snapshot(&row, &officers)).await?;
+    audit::write_by(
+        &txn,
+        principal,
+        "end",
+        "linkage",
+        row.id,
+        Some(snapshot(&before, &officers)),
+        snapshot(&row, &officers),
+    )
+    .await?;
     let detail = detail_of(&txn, &tree, scope, row, tz).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(detail)

@@ -349,28 +349,6 @@ fn snapshot(row: &outreach_session::Model, presenters: &[i32]) -> Value {
     })
 }
 
-async fn audited(
-    txn: &DatabaseTransaction,
-    principal: &Principal,
-    action: &str,
-    id: i32,
-    before: Option<Value>,
-    after: Value,
-) -> Result<(), ServiceError> {
-    audit::record(
-        txn,
-        audit::Event {
-            actor_user_id: Some(principal.user_id),
-            action,
-            record_type: "outreach_session",
-            record_id: id.to_string(),
-            before,
-            after: Some(after),
-        },
-    )
-    .await
-}
-
 /// `POST /api/v1/outreach/sessions`: schedules a planned session under the rules of
 /// [`NewSession::check`], with its presenters, audited. Needs `ManageOutreach`.
 #[tracing::instrument(skip(db, caller, input))]
@@ -419,7 +397,7 @@ pub async fn schedule(
     outreach_session_presenter::Entity::insert_many(links).exec(&txn).await.map_err(db_err)?;
     let mut after = snapshot(&row, &presenters);
     after["warnings"] = json!(checked.warnings().iter().map(SessionWarning::code).collect::<Vec<_>>());
-    audited(&txn, principal, "create", row.id, None, after).await?;
+    audit::write_by(&txn, principal, "create", "outreach_session", row.id, None, after).await?;
     let view = view_of(&txn, &tree, row).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(Scheduled { session: view, warnings: checked.warnings().to_vec() })
@@ -512,7 +490,8 @@ pub async fn hold(
     model.attendance_under18 = Set(Some(held.under18));
     model.topics_covered = Set(Some(topic_codes(&held.topics_covered)));
     let row = model.update(&txn).await.map_err(db_err)?;
-    audited(&txn, principal, "hold", row.id, Some(before), snapshot(&row, &presenters)).await?;
+    audit::write_by(&txn, principal, "hold", "outreach_session", row.id, Some(before), snapshot(&row, &presenters))
+        .await?;
     let view = view_of(&txn, &tree, row).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(view)
@@ -536,7 +515,8 @@ pub async fn cancel(
     model.status = Set(Status::Cancelled.code().to_owned());
     model.cancel_reason = Set(Some(reason));
     let row = model.update(&txn).await.map_err(db_err)?;
-    audited(&txn, principal, "cancel", row.id, Some(before), snapshot(&row, &presenters)).await?;
+    audit::write_by(&txn, principal, "cancel", "outreach_session", row.id, Some(before), snapshot(&row, &presenters))
+        .await?;
     let view = view_of(&txn, &tree, row).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(view)
