@@ -130,7 +130,9 @@ impl KmIntervals {
 
     /// Total length of the set, km.
     pub fn total_km(&self) -> f64 {
-        self.intervals.iter().map(KmInterval::length_km).sum()
+        // A fold from +0.0: `Sum` for floats starts from −0.0, which an empty set would print
+        // as "-0.0".
+        self.intervals.iter().map(KmInterval::length_km).fold(0.0, |total, length| total + length)
     }
 
     /// The parts of `range` not covered by the set (positive-length gaps only), e.g. the
@@ -173,6 +175,14 @@ mod tests {
 
     fn set(pairs: &[(f64, f64)]) -> KmIntervals {
         pairs.iter().map(|&(s, e)| iv(s, e)).collect()
+    }
+
+    #[test]
+    fn an_empty_set_has_a_positive_zero_length() {
+        let empty = set(&[]);
+        assert_eq!(empty.total_km(), 0.0);
+        assert!(empty.total_km().is_sign_positive(), "an empty set's length must not print as -0.0");
+        assert_eq!(set(&[(1.0, 2.5), (4.0, 5.0)]).total_km(), 2.5);
     }
 
     fn pairs(s: &KmIntervals) -> Vec<(f64, f64)> {

@@ -622,7 +622,7 @@ fn patrol_gaps(report: &CoverageReport) -> PatrolGaps {
             share_percent: round1(found.share * 100.0),
             patrolled_km: round1(found.patrolled_km),
             gap_count: found.gaps.len(),
-            gap_km: round1(found.gaps.iter().map(|[start, end]| end - start).sum()),
+            gap_km: round1(found.gaps.iter().map(|[start, end]| end - start).fold(0.0, |total, km| total + km)),
             longest: gaps
                 .into_iter()
                 .take(LONGEST_GAPS)
