@@ -114,16 +114,19 @@ impl ApiError {
         self.status
     }
 
-    /// Renders the problem in `lang`.
-    pub fn render(
+    /// The problem's `detail` in `lang`, as [`ApiError::render`] writes it: the pages that
+    /// call the same services say the same words.
+    pub fn detail(&self, localizer: &Localizer, lang: &LanguageIdentifier) -> String {
+        localizer.format(lang, self.detail_id, &self.fluent_args(localizer, lang))
+    }
+
+    /// The message arguments in `lang` (arguments that are messages translated first).
+    fn fluent_args(
         &self,
         localizer: &Localizer,
         lang: &LanguageIdentifier,
-        instance: Option<&str>,
-        request_id: Option<&str>,
-    ) -> HttpResponse {
-        let mut args: Vec<(&str, FluentValue<'_>)> = self
-            .args
+    ) -> Vec<(&'static str, FluentValue<'static>)> {
+        self.args
             .iter()
             .map(|(name, value)| {
                 let text = match value {
@@ -132,7 +135,18 @@ impl ApiError {
                 };
                 (*name, FluentValue::from(text))
             })
-            .collect();
+            .collect()
+    }
+
+    /// Renders the problem in `lang`.
+    pub fn render(
+        &self,
+        localizer: &Localizer,
+        lang: &LanguageIdentifier,
+        instance: Option<&str>,
+        request_id: Option<&str>,
+    ) -> HttpResponse {
+        let mut args = self.fluent_args(localizer, lang);
         if let Some(id) = request_id {
             args.push(("request_id", FluentValue::from(id.to_owned())));
         }

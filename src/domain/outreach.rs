@@ -712,6 +712,30 @@ impl SessionWarning {
     }
 }
 
+/// Rule 3: a village that lists `language` needs nothing; one that does not needs an
+/// interpreter, and then the session goes ahead with a warning. The scheduling check and the
+/// session page (which shows a scheduled session's warnings again) both ask this.
+pub fn language_warning(
+    village: &str,
+    village_languages: &[String],
+    language: Language,
+    interpreter: Option<&str>,
+) -> Result<Option<SessionWarning>, OutreachError> {
+    if village_languages.iter().any(|code| Language::parse(code) == Some(language)) {
+        return Ok(None);
+    }
+    let listed = if village_languages.is_empty() { "—".to_owned() } else { village_languages.join(", ") };
+    match interpreter {
+        Some(interpreter) => Ok(Some(SessionWarning::VillageLanguageNotListed {
+            village: village.to_owned(),
+            language,
+            listed,
+            interpreter: interpreter.to_owned(),
+        })),
+        None => Err(OutreachError::VillageLanguage { village: village.to_owned(), language: language.code(), listed }),
+    }
+}
+
 /// A session that passed every rule, with its warnings: what the services write.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewSession {
@@ -752,28 +776,10 @@ impl NewSession {
             }
             .into());
         }
-        let mut warnings = Vec::new();
-        let listed = village.languages.iter().any(|code| Language::parse(code) == Some(input.language));
-        if !listed {
-            let listed_codes =
-                if village.languages.is_empty() { "—".to_owned() } else { village.languages.join(", ") };
-            match &input.interpreter {
-                Some(interpreter) => warnings.push(SessionWarning::VillageLanguageNotListed {
-                    village: village.name.clone(),
-                    language: input.language,
-                    listed: listed_codes,
-                    interpreter: interpreter.clone(),
-                }),
-                None => {
-                    return Err(OutreachError::VillageLanguage {
-                        village: village.name.clone(),
-                        language: input.language.code(),
-                        listed: listed_codes,
-                    }
-                    .into());
-                }
-            }
-        }
+        let warnings: Vec<SessionWarning> =
+            language_warning(&village.name, &village.languages, input.language, input.interpreter.as_deref())?
+                .into_iter()
+                .collect();
         let mut bookings: Vec<&Booking> = facts.bookings.iter().collect();
         bookings.sort_by_key(|booking| (booking.starts_at, booking.session_id));
         for booking in &bookings {
@@ -1394,5 +1400,22 @@ mod tests {
         assert_eq!((filter.team, filter.status), (Some(3), Some(Status::Held)));
         assert!(SessionFilter::parse(None, None, None, Some("done")).is_err());
         assert!(SessionFilter::parse(None, Some("2027-02-01"), Some("2027-01-01"), None).is_err());
+    }
+
+    #[test]
+    fn a_village_language_is_matched_by_its_primary_subtag_else_an_interpreter_is_needed() {
+        let zh = Language::parse("zh").expect("zh");
+        let languages = vec!["khb".to_owned(), "zh-CN".to_owned()];
+        assert_eq!(language_warning("曼庄", &languages, zh, None), Ok(None));
+        let hni = Language::parse("hni").expect("hni");
+        let warning = language_warning("曼庄", &languages, hni, Some("Li Mo")).expect("allowed").expect("a warning");
+        assert_eq!(warning.code(), "village_language_not_listed");
+        assert!(warning.args().contains(&("listed", "khb, zh-CN".to_owned())), "{warning:?}");
+        assert_eq!(
+            language_warning("曼庄", &[], hni, None),
+            Err(OutreachError::VillageLanguage {
+                village: "曼庄".to_owned(), language: "hni", listed: "—".to_owned()
+            })
+        );
     }
 }

@@ -19,11 +19,11 @@ use crate::startup::AppState;
 /// Name of the CSRF cookie (its value must come back in the form's `csrf` field).
 pub const CSRF_COOKIE: &str = "banna_csrf";
 
-fn csrf_value(req: &HttpRequest) -> Option<String> {
+pub(crate) fn csrf_value(req: &HttpRequest) -> Option<String> {
     req.cookie(CSRF_COOKIE).map(|cookie| cookie.value().to_owned()).filter(|value| value.len() == 64)
 }
 
-fn new_csrf() -> String {
+pub(crate) fn new_csrf() -> String {
     let bytes: [u8; 32] = rand::rng().random();
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
@@ -96,7 +96,7 @@ pub struct LoginForm {
     next: String,
 }
 
-fn csrf_refused(localizer: &Localizer, lang: &LanguageIdentifier) -> HttpResponse {
+pub(crate) fn csrf_refused(localizer: &Localizer, lang: &LanguageIdentifier) -> HttpResponse {
     let page = MessagePage {
         layout: Layout::new(localizer, lang, "page-csrf-title"),
         detail: localizer.text(lang, "page-csrf-detail"),

@@ -8,6 +8,7 @@ mod field;
 mod html;
 mod login;
 mod map;
+mod outreach_forms;
 mod records;
 mod report;
 mod village_page;
@@ -38,11 +39,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/visits", web::get().to(records::visits::list))
         .route("/incidents", web::get().to(records::incidents::list))
         .route("/incidents/{id}", web::get().to(records::incidents::show))
+        .route("/outreach/sessions/new", web::get().to(outreach_forms::new_form))
+        .route("/outreach/sessions/new", web::post().to(outreach_forms::new_submit))
+        .route("/outreach/sessions/{id}", web::get().to(outreach_forms::show))
+        .route("/outreach/sessions/{id}/held", web::post().to(outreach_forms::held))
+        .route("/outreach/sessions/{id}/cancel", web::post().to(outreach_forms::cancel))
         .route("/reports/yearly", web::get().to(report::yearly))
         .route("/v/{code}", web::get().to(village_page::show))
         .route("/static/report.css", web::get().to(report::stylesheet))
         .route("/static/notice.css", web::get().to(village_page::notice_stylesheet))
         .route("/static/app.css", web::get().to(html::stylesheet))
+        .route("/static/outreach-forms.css", web::get().to(outreach_forms::stylesheet))
         .route("/static/map.js", web::get().to(assets::map_script))
         .route("/static/map.css", web::get().to(assets::map_stylesheet))
         .route("/static/vendor/{file:.*}", web::get().to(assets::vendor));

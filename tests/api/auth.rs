@@ -27,6 +27,7 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("GET", "/field/sw.js", None),
     ("GET", "/static/report.css", None),
     ("GET", "/static/notice.css", None),
+    ("GET", "/static/outreach-forms.css", None),
     // A village's public page: the address the QR codes of outreach notices print.
     ("GET", "/v/{code}", None),
     ("GET", "/static/vendor/{file:.*}", None),
@@ -92,7 +93,13 @@ const EXPECTED: &[(&str, &str, Option<&[&str]>)] = &[
     ("POST", "/api/v1/linkages/{id}/end", Some(&["admin", "official"])),
 ];
 
-const CSRF_FORMS: &[(&str, &str)] = &[("POST", "/login"), ("POST", "/logout")];
+const CSRF_FORMS: &[(&str, &str)] = &[
+    ("POST", "/login"),
+    ("POST", "/logout"),
+    ("POST", "/outreach/sessions/new"),
+    ("POST", "/outreach/sessions/{id}/held"),
+    ("POST", "/outreach/sessions/{id}/cancel"),
+];
 
 /// Pages for signed-in roles: the public is sent to /login (303), other roles get 403.
 const PAGES: &[(&str, &str, &[&str])] = &[
@@ -112,6 +119,8 @@ const PAGES: &[(&str, &str, &[&str])] = &[
     ("GET", "/visits", &["admin", "official", "liaison_officer"]),
     ("GET", "/incidents", &["admin", "official", "post_staff"]),
     ("GET", "/incidents/{id}", &["admin", "official", "post_staff"]),
+    ("GET", "/outreach/sessions/new", OUTREACH_WRITERS),
+    ("GET", "/outreach/sessions/{id}", OUTREACH_READERS),
 ];
 
 const OUTREACH_READERS: &[&str] = &["admin", "official", "outreach_coordinator", "outreach_member"];

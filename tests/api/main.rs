@@ -19,6 +19,7 @@ mod incident_writes;
 mod linkages;
 mod locales;
 mod outreach_coverage;
+mod outreach_forms;
 mod outreach_notice;
 mod outreach_sessions;
 mod pages;

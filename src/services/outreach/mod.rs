@@ -1,13 +1,14 @@
 //! Legal-outreach teams and their sessions: teams with their members' languages and levels
 //! (`teams`), scheduling checked by [`crate::domain::outreach::NewSession::check`], the
 //! scoped list and the moves planned → held or cancelled (`sessions`), and each team's
-//! iCalendar feed (`calendar`).
+//! iCalendar feed (`calendar`); the villages the scheduling form offers (`choices`).
 //!
 //! Scoping: a team belongs to the jurisdiction of its own admin unit, a session to that of its
 //! village; outside the caller's jurisdiction either is "not found". Every write runs in one
 //! transaction with its audit event.
 
 mod calendar;
+mod choices;
 mod sessions;
 mod teams;
 
@@ -17,6 +18,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 pub use calendar::{FEED_PAST_DAYS, Feed, IssuedFeed, feed_for_secret, feed_for_team, rotate_feed};
+pub use choices::{VillageChoice, village_choices};
 pub use sessions::{Scheduled, cancel, hold, list, schedule, session};
 pub use teams::{create_team, teams};
 
