@@ -10,3 +10,4 @@ page-nav-linkages = Linkages
 page-nav-visits = Visit log
 page-nav-incidents = Incidents
 page-nav-account = Account
+page-nav-outreach = Legal outreach

@@ -10,3 +10,4 @@ page-nav-linkages = 双挂联
 page-nav-visits = 走访记录
 page-nav-incidents = 涉边案事件
 page-nav-account = 账号
+page-nav-outreach = 普法宣传

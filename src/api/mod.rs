@@ -13,7 +13,7 @@ mod incident_writes;
 pub mod lang;
 mod linkages;
 mod outreach;
-mod outreach_coverage;
+pub(crate) mod outreach_coverage;
 mod outreach_notice;
 mod patrols;
 pub mod problem;

@@ -211,14 +211,9 @@ fn suggestions_json(found: &Suggestions, localizer: &Localizer, lang: &LanguageI
 
 fn suggestion_json(rank: usize, village: &Suggestion, localizer: &Localizer, lang: &LanguageIdentifier) -> Value {
     let ranked = &village.ranked;
-    let language = village
-        .primary_language
-        .as_deref()
-        .map_or_else(|| localizer.text(lang, "outreach-plan-any-language"), |tag| language_name(localizer, lang, tag));
-    let reasons: Vec<Value> = ranked
-        .reasons
-        .iter()
-        .map(|reason| json!({ "code": reason.code(), "text": reason_text(localizer, lang, reason, &language) }))
+    let reasons: Vec<Value> = reasons_in_words(village, localizer, lang)
+        .into_iter()
+        .map(|(code, text)| json!({ "code": code, "text": text }))
         .collect();
     json!({
         "rank": rank,
@@ -242,6 +237,24 @@ fn suggestion_json(rank: usize, village: &Suggestion, localizer: &Localizer, lan
         })),
         "reasons": reasons,
     })
+}
+
+/// A suggestion's reasons, each as its code and in words (the API and the team page).
+pub(crate) fn reasons_in_words(
+    village: &Suggestion,
+    localizer: &Localizer,
+    lang: &LanguageIdentifier,
+) -> Vec<(&'static str, String)> {
+    let language = village
+        .primary_language
+        .as_deref()
+        .map_or_else(|| localizer.text(lang, "outreach-plan-any-language"), |tag| language_name(localizer, lang, tag));
+    village
+        .ranked
+        .reasons
+        .iter()
+        .map(|reason| (reason.code(), reason_text(localizer, lang, reason, &language)))
+        .collect()
 }
 
 /// A reason in words: every message gets the village's primary language as `language`.

@@ -39,7 +39,8 @@ pub struct NavLink {
     pub current: bool,
 }
 
-/// The navigation bar: where each section lives, its message and the action it needs.
+/// The navigation bar: where each section lives, its message and the action it needs. A
+/// section listed twice under one message goes to the first address the role may open.
 const SECTIONS: &[(&str, &str, Action)] = &[
     ("/", "page-nav-dashboard", Action::ReadDashboard),
     ("/field", "page-nav-field", Action::LogVisits),
@@ -50,6 +51,9 @@ const SECTIONS: &[(&str, &str, Action)] = &[
     ("/linkages", "page-nav-linkages", Action::ReadLinkages),
     ("/visits", "page-nav-visits", Action::ReadLinkages),
     ("/incidents", "page-nav-incidents", Action::ReadIncidents),
+    // Outreach: coverage for those who plan, else the session list (one link per role).
+    ("/outreach", "page-nav-outreach", Action::PlanOutreach),
+    ("/outreach/sessions", "page-nav-outreach", Action::ReadOutreach),
     ("/login", "page-nav-account", Action::ReadOwnAccount),
 ];
 
@@ -85,11 +89,20 @@ impl Layout {
         if let Some(principal) = principal {
             self.nav = SECTIONS
                 .iter()
-                .filter(|(_, _, action)| allows(Some(principal.role), *action))
+                .enumerate()
+                .filter(|(index, (_, id, action))| {
+                    let may = |action: Action| allows(Some(principal.role), action);
+                    may(*action) && !SECTIONS[..*index].iter().any(|(_, earlier, action)| earlier == id && may(*action))
+                })
+                .map(|(_, section)| section)
                 .map(|(href, id, _)| NavLink {
                     href,
                     text: localizer.text(&lang, id),
-                    current: *href == path || (*href != "/" && path.starts_with(&format!("{href}/"))),
+                    // Any address of the section: `/outreach/teams/3` is in the outreach section.
+                    current: SECTIONS
+                        .iter()
+                        .filter(|(_, same, _)| same == id)
+                        .any(|(href, _, _)| *href == path || (*href != "/" && path.starts_with(&format!("{href}/")))),
                 })
                 .collect();
         }
@@ -176,7 +189,9 @@ table.records .nowrap{white-space:nowrap;}\
 select{width:100%;box-sizing:border-box;padding:.55rem;font-size:1rem;}\
 dl.facts{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.3rem 1rem;}\
 dl.facts dt{color:#555;}dl.facts dd{margin:0;overflow-wrap:break-word;}ul.inline,ol.inline{margin:0;padding-left:1.2rem;}\
-.badge{font-size:.8rem;border:1px solid #a40000;color:#a40000;padding:0 .3rem;border-radius:.2rem;vertical-align:middle;}";
+.badge{font-size:.8rem;border:1px solid #a40000;color:#a40000;padding:0 .3rem;border-radius:.2rem;vertical-align:middle;}\
+table.coverage th[scope=row]{min-width:4.5em;}ol.suggestions{padding-left:1.6rem;}ol.suggestions>li{margin:.5rem 0;}\
+ul.reasons{margin:.2rem 0 0;padding-left:1.1rem;font-size:.9rem;}details.more>summary{cursor:pointer;margin:.5rem 0;}";
 
 /// The site's stylesheet, for the field page's service worker to fingerprint what it keeps.
 pub fn stylesheet_text() -> &'static str {

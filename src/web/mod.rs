@@ -8,6 +8,7 @@ mod field;
 mod html;
 mod login;
 mod map;
+mod outreach;
 mod outreach_forms;
 mod records;
 mod report;
@@ -39,6 +40,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/visits", web::get().to(records::visits::list))
         .route("/incidents", web::get().to(records::incidents::list))
         .route("/incidents/{id}", web::get().to(records::incidents::show))
+        .route("/outreach", web::get().to(outreach::coverage::show))
+        .route("/outreach/sessions", web::get().to(outreach::sessions::list))
+        .route("/outreach/teams", web::get().to(outreach::teams::list))
+        .route("/outreach/teams/{id}", web::get().to(outreach::teams::show))
         .route("/outreach/sessions/new", web::get().to(outreach_forms::new_form))
         .route("/outreach/sessions/new", web::post().to(outreach_forms::new_submit))
         .route("/outreach/sessions/{id}", web::get().to(outreach_forms::show))

@@ -119,6 +119,10 @@ const PAGES: &[(&str, &str, &[&str])] = &[
     ("GET", "/visits", &["admin", "official", "liaison_officer"]),
     ("GET", "/incidents", &["admin", "official", "post_staff"]),
     ("GET", "/incidents/{id}", &["admin", "official", "post_staff"]),
+    ("GET", "/outreach", &["admin", "official", "outreach_coordinator"]),
+    ("GET", "/outreach/sessions", OUTREACH_READERS),
+    ("GET", "/outreach/teams", OUTREACH_READERS),
+    ("GET", "/outreach/teams/{id}", OUTREACH_READERS),
     ("GET", "/outreach/sessions/new", OUTREACH_WRITERS),
     ("GET", "/outreach/sessions/{id}", OUTREACH_READERS),
 ];

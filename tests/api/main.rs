@@ -21,6 +21,7 @@ mod locales;
 mod outreach_coverage;
 mod outreach_forms;
 mod outreach_notice;
+mod outreach_pages;
 mod outreach_sessions;
 mod pages;
 mod patrols;

@@ -20,7 +20,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 pub use calendar::{FEED_PAST_DAYS, Feed, IssuedFeed, feed_for_secret, feed_for_team, rotate_feed};
 pub use choices::{VillageChoice, village_choices};
 pub use sessions::{Scheduled, cancel, hold, list, schedule, session};
-pub use teams::{create_team, teams};
+pub use teams::{create_team, team, teams};
 
 use super::ServiceError;
 use super::admin::UnitRef;

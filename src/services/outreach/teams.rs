@@ -1,4 +1,4 @@
-//! Outreach teams: the scoped list with members, languages and levels, and a new team.
+//! Outreach teams: the scoped list with members, languages and levels, one team, and a new team.
 
 use chrono::Utc;
 use sea_orm::ActiveValue::{NotSet, Set};
@@ -15,7 +15,7 @@ use crate::domain::outreach::{OutreachError, TeamInput};
 use crate::services::admin::AdminTree;
 use crate::services::auth::{self, Principal};
 use crate::services::records::{db_err, small_id};
-use crate::services::{ServiceError, audit};
+use crate::services::{RecordKind, ServiceError, audit};
 use crate::store::entities::{outreach_member, outreach_member_language, outreach_team, outreach_team_calendar, user};
 
 /// The levels of the admin tree, top down, for finding a unit by its code.
@@ -74,6 +74,23 @@ pub async fn teams(db: &DatabaseConnection, caller: Option<&Principal>) -> Resul
         .await
         .map_err(db_err)?;
     views(db, &tree, rows).await
+}
+
+/// One team of the caller's jurisdiction with its members (the team pages); a team outside
+/// it is not found.
+#[tracing::instrument(skip(db, caller))]
+pub async fn team(db: &DatabaseConnection, caller: Option<&Principal>, id: i64) -> Result<TeamView, ServiceError> {
+    let principal = auth::require(caller, Action::ReadOutreach)?;
+    let not_found = || ServiceError::NotFound { kind: RecordKind::OutreachTeam, id: id.to_string() };
+    let key = small_id(id).ok_or_else(not_found)?;
+    let row = outreach_team::Entity::find_by_id(key)
+        .filter(teams_in_scope(&principal.jurisdiction))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(not_found)?;
+    let tree = AdminTree::load(db).await?;
+    views(db, &tree, vec![row]).await?.pop().ok_or_else(not_found)
 }
 
 fn unique_violation(error: &DbErr) -> bool {

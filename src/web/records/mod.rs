@@ -1,7 +1,8 @@
 //! The record pages: lists and single records of villages, posts, departments, linkages and
 //! incidents, and the list of liaison visits, linked to one another and to the map. What they
 //! share lives here: the page frame, texts for templates, links, paging, number and name
-//! formatting, and the pages that answer a refusal, a missing record or a bad filter.
+//! formatting, and the pages that answer a refusal, a missing record or a bad filter (also used
+//! by the outreach pages, `web/outreach/`).
 
 pub mod departments;
 pub mod incidents;
@@ -34,7 +35,7 @@ const PAGE_ROWS: u64 = 50;
 const MAX_PAGE_ROWS: u64 = 500;
 
 /// The language of a page request: `?lang=`, cookie, the user's saved locale, Accept-Language.
-fn page_lang(req: &HttpRequest, caller: &Caller) -> LanguageIdentifier {
+pub(in crate::web) fn page_lang(req: &HttpRequest, caller: &Caller) -> LanguageIdentifier {
     negotiate_for(req, Localizer::global(), caller.principal().map(|principal| principal.locale.as_str()))
 }
 
@@ -44,21 +45,25 @@ pub struct Texts {
 }
 
 impl Texts {
-    fn new(lang: &LanguageIdentifier) -> Texts {
+    pub(in crate::web) fn new(lang: &LanguageIdentifier) -> Texts {
         Texts { lang: lang.clone() }
+    }
+
+    pub(in crate::web) fn lang(&self) -> &LanguageIdentifier {
+        &self.lang
     }
 
     pub fn get(&self, id: &str) -> String {
         Localizer::global().text(&self.lang, id)
     }
 
-    fn format(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    pub(in crate::web) fn format(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         Localizer::global().format(&self.lang, id, args)
     }
 
     /// The message `id` if the reference locale has it, else `code` itself: for codes that
     /// may be unknown, such as language tags.
-    fn term(&self, id: &str, code: &str) -> String {
+    pub(in crate::web) fn term(&self, id: &str, code: &str) -> String {
         let localizer = Localizer::global();
         if localizer.message_ids(localizer.default_locale()).iter().any(|known| known == id) {
             self.get(id)
@@ -73,14 +78,14 @@ impl Texts {
 
     /// A record's name in the page's language: Chinese on Chinese pages, else the English
     /// name where there is one.
-    fn name(&self, name_zh: &str, name_en: Option<&str>) -> String {
+    pub(in crate::web) fn name(&self, name_zh: &str, name_en: Option<&str>) -> String {
         match name_en.filter(|name| !self.is_chinese() && !name.is_empty()) {
             Some(english) => english.to_owned(),
             None => name_zh.to_owned(),
         }
     }
 
-    fn unit(&self, unit: Option<&UnitRef>) -> String {
+    pub(in crate::web) fn unit(&self, unit: Option<&UnitRef>) -> String {
         unit.map(|unit| self.name(&unit.name_zh, Some(&unit.name_en))).unwrap_or_else(|| "—".to_owned())
     }
 
@@ -98,7 +103,7 @@ impl Texts {
     }
 
     /// A language by its BCP 47 tag.
-    fn language(&self, tag: &str) -> String {
+    pub(in crate::web) fn language(&self, tag: &str) -> String {
         self.term(&format!("page-record-language-{}", slug(tag)), tag)
     }
 
@@ -143,7 +148,7 @@ impl Link {
         }
     }
 
-    fn new(href: String, text: String) -> Link {
+    pub(in crate::web) fn new(href: String, text: String) -> Link {
         Link { href: Some(href), text }
     }
 }
@@ -177,7 +182,7 @@ fn encode(value: &str) -> String {
 }
 
 /// `path?name=value&…`, leaving out empty values.
-fn href(path: &str, params: &[(&str, String)]) -> String {
+pub(in crate::web) fn href(path: &str, params: &[(&str, String)]) -> String {
     let query: Vec<String> = params
         .iter()
         .filter(|(_, value)| !value.is_empty())
@@ -200,7 +205,14 @@ pub struct Pager {
 
 impl Pager {
     /// `kept` are the filter values the neighbours keep.
-    fn new(t: &Texts, path: &str, page: Page, matched: u64, shown: usize, kept: &[(&str, String)]) -> Pager {
+    pub(in crate::web) fn new(
+        t: &Texts,
+        path: &str,
+        page: Page,
+        matched: u64,
+        shown: usize,
+        kept: &[(&str, String)],
+    ) -> Pager {
         let link = |neighbour: Page| {
             let mut params = kept.to_vec();
             params.push(("offset", neighbour.offset().to_string()));
@@ -226,7 +238,7 @@ impl Pager {
 }
 
 /// Parses a list's paging fields.
-fn page_of(limit: Option<&str>, offset: Option<&str>) -> Result<Page, DomainError> {
+pub(in crate::web) fn page_of(limit: Option<&str>, offset: Option<&str>) -> Result<Page, DomainError> {
     fn given(value: Option<&str>) -> Option<&str> {
         value.filter(|text| !text.trim().is_empty())
     }
@@ -234,7 +246,7 @@ fn page_of(limit: Option<&str>, offset: Option<&str>) -> Result<Page, DomainErro
 }
 
 /// Reads the query string into `T`; a malformed one is answered like a bad filter.
-fn read_query<T: DeserializeOwned>(req: &HttpRequest) -> Result<T, String> {
+pub(in crate::web) fn read_query<T: DeserializeOwned>(req: &HttpRequest) -> Result<T, String> {
     actix_web::web::Query::<T>::from_query(req.query_string())
         .map(actix_web::web::Query::into_inner)
         .map_err(|error| error.to_string())
@@ -242,13 +254,16 @@ fn read_query<T: DeserializeOwned>(req: &HttpRequest) -> Result<T, String> {
 
 /// Where to go back to from an error page.
 #[derive(Clone, Copy)]
-enum Back {
+pub(in crate::web) enum Back {
     Villages,
     Posts,
     Departments,
     Linkages,
     Incidents,
     Visits,
+    Outreach,
+    OutreachSessions,
+    OutreachTeams,
 }
 
 impl Back {
@@ -260,6 +275,9 @@ impl Back {
             Back::Linkages => "/linkages",
             Back::Incidents => "/incidents",
             Back::Visits => "/visits",
+            Back::Outreach => "/outreach",
+            Back::OutreachSessions => "/outreach/sessions",
+            Back::OutreachTeams => "/outreach/teams",
         }
     }
 
@@ -271,6 +289,9 @@ impl Back {
             Back::Linkages => "page-linkages-title",
             Back::Incidents => "page-incidents-title",
             Back::Visits => "page-visits-title",
+            Back::Outreach => "page-outreach-title",
+            Back::OutreachSessions => "page-outreach-sessions-title",
+            Back::OutreachTeams => "page-outreach-teams-title",
         }
     }
 }
@@ -293,21 +314,21 @@ fn message(
 }
 
 /// A bad filter, id or query: 400 with what is wrong, in the page's language.
-fn bad_input(t: &Texts, error: &DomainError, back: Back) -> HttpResponse {
+pub(in crate::web) fn bad_input(t: &Texts, error: &DomainError, back: Back) -> HttpResponse {
     let args: Vec<(&str, FluentValue<'_>)> =
         error.args().into_iter().map(|(name, value)| (name, FluentValue::from(value))).collect();
     let detail = t.format(error.message_id(), &args);
     message(t, StatusCode::BAD_REQUEST, "problem-bad-request-title", detail, back.href(), back.title_id())
 }
 
-fn bad_query(t: &Texts, reason: String, back: Back) -> HttpResponse {
+pub(in crate::web) fn bad_query(t: &Texts, reason: String, back: Back) -> HttpResponse {
     let detail = t.format("problem-invalid-query-detail", &[("reason", FluentValue::from(reason))]);
     message(t, StatusCode::BAD_REQUEST, "problem-bad-request-title", detail, back.href(), back.title_id())
 }
 
 /// The page for a service error: sign in (303), refused (403), not found (404), bad input
 /// (400), or unavailable (503/500, logged).
-fn failure(req: &HttpRequest, t: &Texts, error: ServiceError, back: Back) -> HttpResponse {
+pub(in crate::web) fn failure(req: &HttpRequest, t: &Texts, error: ServiceError, back: Back) -> HttpResponse {
     match error {
         ServiceError::Unauthenticated => to_login(req),
         ServiceError::Forbidden => message(
@@ -356,12 +377,18 @@ fn failure(req: &HttpRequest, t: &Texts, error: ServiceError, back: Back) -> Htt
 
 /// Renders a record page (200). A language chosen with `?lang=` is remembered by the
 /// `remember_language` middleware.
-fn page(template: &impl Template) -> HttpResponse {
+pub(in crate::web) fn page(template: &impl Template) -> HttpResponse {
     render(StatusCode::OK, template)
 }
 
 /// The frame of a record page for the signed-in caller; a record's own name as its title.
-fn layout(t: &Texts, req: &HttpRequest, principal: &Principal, title_id: &str, title: Option<String>) -> Layout {
+pub(in crate::web) fn layout(
+    t: &Texts,
+    req: &HttpRequest,
+    principal: &Principal,
+    title_id: &str,
+    title: Option<String>,
+) -> Layout {
     let mut layout = Layout::new(Localizer::global(), &t.lang, title_id).for_request(req, Some(principal));
     if let Some(title) = title {
         layout.title = title;
