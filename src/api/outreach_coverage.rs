@@ -22,8 +22,8 @@ use crate::domain::paging::parse_id;
 use crate::i18n::Localizer;
 use crate::services::admin::UnitRef;
 use crate::services::auth;
-use crate::services::outreach_coverage::{self, CoverageReport};
-use crate::services::outreach_suggestions::{self, Suggestion, Suggestions};
+use crate::services::outreach::coverage::{self, CoverageReport};
+use crate::services::outreach::suggestions::{self, Suggestion, Suggestions};
 use crate::startup::AppState;
 
 /// `?from=&to=`, read as text so each gets its own message; empty means absent.
@@ -57,7 +57,7 @@ pub async fn coverage(
 ) -> Result<HttpResponse, ApiError> {
     auth::require(caller.principal(), Action::PlanOutreach)?;
     let days = DateSpan::parse(None, given(&query.from), given(&query.to))?;
-    let report = outreach_coverage::coverage(&state.db, caller.principal(), &days, state.settings.time_zone()).await?;
+    let report = coverage::coverage(&state.db, caller.principal(), &days, state.settings.time_zone()).await?;
     let lang = request_lang(&req, &caller);
     Ok(HttpResponse::Ok().insert_header(("Content-Language", lang.to_string())).json(coverage_json(
         &report,
@@ -76,15 +76,9 @@ pub async fn suggestions(
     let team = given(&query.team).ok_or(DomainError::MissingParameter { name: "team" })?;
     let team = i32::try_from(parse_id(team.trim())?).map_err(|_| DomainError::InvalidId { value: team.to_owned() })?;
     let days = DateSpan::parse(None, given(&query.from), given(&query.to))?;
-    let found = outreach_suggestions::suggestions(
-        &state.db,
-        &state.border,
-        caller.principal(),
-        team,
-        &days,
-        state.settings.time_zone(),
-    )
-    .await?;
+    let found =
+        suggestions::suggestions(&state.db, &state.border, caller.principal(), team, &days, state.settings.time_zone())
+            .await?;
     let lang = request_lang(&req, &caller);
     Ok(HttpResponse::Ok().insert_header(("Content-Language", lang.to_string())).json(suggestions_json(
         &found,

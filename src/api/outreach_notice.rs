@@ -14,7 +14,8 @@ use crate::domain::auth::Action;
 use crate::domain::paging::parse_id;
 use crate::i18n::Localizer;
 use crate::notice::{self, Format};
-use crate::services::{auth, outreach_notice};
+use crate::services::auth;
+use crate::services::outreach::notice as notice_facts;
 use crate::startup::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -45,7 +46,7 @@ pub async fn notice(
     let format = Format::parse(query.format.as_deref())?;
     let id = parse_id(&id)?;
     let base = public_base(&state, &req);
-    let facts = outreach_notice::notice(&state.db, caller.principal(), id, state.settings.time_zone(), &base).await?;
+    let facts = notice_facts::notice(&state.db, caller.principal(), id, state.settings.time_zone(), &base).await?;
     let view = notice::view(&facts, Localizer::global());
     let body = match format {
         Format::Html => notice::html(&view).map_err(|error| {

@@ -668,7 +668,7 @@ struct Coverage {
     all_villages: Option<f64>,
 }
 
-/// Outreach coverage of each year: [`super::outreach_coverage::reach`] over the local calendar
+/// Outreach coverage of each year: [`super::outreach::coverage::reach`] over the local calendar
 /// year, the rule `GET /api/v1/outreach/coverage` applies to any days. A year without any
 /// session in the jurisdiction (held, planned or cancelled) has no data.
 async fn outreach_coverage(
@@ -680,7 +680,7 @@ async fn outreach_coverage(
     let mut found = [Coverage::default(); 2];
     for (slot, year) in found.iter_mut().zip(years) {
         let (start, end) = span_utc([year, year], tz)?;
-        let reach = super::outreach_coverage::reach(db, scope, start, end).await?;
+        let reach = super::outreach::coverage::reach(db, scope, start, end).await?;
         *slot = Coverage { key_villages: reach.key_share(), all_villages: reach.all_share() };
     }
     Ok(found)

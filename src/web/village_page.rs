@@ -13,7 +13,8 @@ use crate::api::auth::Caller;
 use crate::api::lang::negotiate_for;
 use crate::i18n::Localizer;
 use crate::notice::Names;
-use crate::services::{ServiceError, outreach_notice};
+use crate::services::ServiceError;
+use crate::services::outreach::notice;
 use crate::startup::AppState;
 
 #[derive(Template)]
@@ -45,7 +46,7 @@ pub async fn show(
     let lang = negotiate_for(&req, localizer, caller.principal().map(|principal| principal.locale.as_str()));
     let chinese = lang.language.as_str() == "zh";
     let layout = |title_id: &str| Layout::new(localizer, &lang, title_id).for_request(&req, caller.principal());
-    match outreach_notice::public_village(&state.db, caller.principal(), code.trim()).await {
+    match notice::public_village(&state.db, caller.principal(), code.trim()).await {
         Ok(found) => {
             let units: Vec<String> = [found.county.as_ref(), found.township.as_ref()]
                 .into_iter()

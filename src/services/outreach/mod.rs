@@ -9,7 +9,10 @@
 
 mod calendar;
 mod choices;
+pub mod coverage;
+pub mod notice;
 mod sessions;
+pub mod suggestions;
 mod teams;
 
 use std::collections::HashMap;

@@ -1,5 +1,5 @@
 //! `/outreach?from=&to=`: the coverage of a period as `GET /api/v1/outreach/coverage` gives it
-//! (`services::outreach_coverage::coverage`, the same default period): the shares of key
+//! (`services::outreach::coverage::coverage`, the same default period): the shares of key
 //! villages and of all villages reached in their primary language, by language and by county,
 //! and the key villages still uncovered.
 
@@ -13,7 +13,7 @@ use crate::api::auth::Caller;
 use crate::domain::auth::Action;
 use crate::domain::filter::DateSpan;
 use crate::services::auth;
-use crate::services::outreach_coverage::{self, CoverageReport};
+use crate::services::outreach::coverage::{self, CoverageReport};
 use crate::startup::AppState;
 use crate::web::html::Layout;
 use crate::web::records::{Back, Link, Texts, bad_input, bad_query, failure, layout, page, page_lang, read_query};
@@ -183,8 +183,7 @@ pub async fn show(req: HttpRequest, state: web::Data<AppState>, caller: Caller) 
         Ok(days) => days,
         Err(error) => return bad_input(&t, &error, Back::Outreach),
     };
-    let report = match outreach_coverage::coverage(&state.db, Some(principal), &days, state.settings.time_zone()).await
-    {
+    let report = match coverage::coverage(&state.db, Some(principal), &days, state.settings.time_zone()).await {
         Ok(report) => report,
         Err(error) => return failure(&req, &t, error, Back::Outreach),
     };

@@ -1,7 +1,7 @@
 //! `/outreach/teams` (the teams of the caller's jurisdiction, `GET /api/v1/outreach/teams`) and
 //! `/outreach/teams/{id}`: a team's members with their languages and levels, its upcoming
 //! planned sessions (`services::outreach::list` for the team from today), the villages
-//! suggested for the next months with their reasons (`services::outreach_suggestions`, the
+//! suggested for the next months with their reasons (`services::outreach::suggestions`, the
 //! call of `GET /api/v1/outreach/suggestions` with its default period; left out for roles that
 //! may not plan), and how to follow the team's sessions in a phone calendar.
 
@@ -20,8 +20,8 @@ use crate::domain::outreach_plan::Group;
 use crate::domain::paging::{Page, parse_id};
 use crate::i18n::Localizer;
 use crate::services::auth;
+use crate::services::outreach::suggestions::{self, Suggestions};
 use crate::services::outreach::{self, MemberView, TeamView};
-use crate::services::outreach_suggestions::{self, Suggestions};
 use crate::startup::AppState;
 use crate::web::html::Layout;
 use crate::web::records::{Back, Link, Texts, bad_input, failure, href, layout, page, page_lang};
@@ -254,9 +254,7 @@ pub async fn show(req: HttpRequest, state: web::Data<AppState>, caller: Caller, 
     let may_plan = allows(Some(principal.role), Action::PlanOutreach);
     let suggestions = if may_plan {
         let next_months = DateSpan::default();
-        match outreach_suggestions::suggestions(&state.db, &state.border, Some(principal), team.id, &next_months, tz)
-            .await
-        {
+        match suggestions::suggestions(&state.db, &state.border, Some(principal), team.id, &next_months, tz).await {
             Ok(found) => Some(suggestion_list(&t, &found)),
             Err(error) => return failure(&req, &t, error, Back::OutreachTeams),
         }

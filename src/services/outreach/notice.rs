@@ -5,12 +5,12 @@
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use super::admin::{AdminTree, UnitRef};
-use super::auth::{self, Principal};
-use super::records::{db_err, small_id};
-use super::{RecordKind, ServiceError};
 use crate::domain::auth::Action;
 use crate::notice::{Facts, Names, VillageFacts, village_url};
+use crate::services::admin::{AdminTree, UnitRef};
+use crate::services::auth::{self, Principal};
+use crate::services::records::{db_err, small_id};
+use crate::services::{RecordKind, ServiceError};
 use crate::store::entities::{outreach_member, outreach_session, outreach_session_presenter, outreach_team, village};
 
 fn unit_names(unit: UnitRef) -> Names {

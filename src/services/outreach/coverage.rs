@@ -1,6 +1,6 @@
 //! Outreach coverage: which villages of a jurisdiction had at least one session *held* in their
 //! primary language (the first of `village_languages`) in a period. [`reach`] is the one rule:
-//! the dashboard's outreach figures ([`super::figures`]) take it per calendar year, and
+//! the dashboard's outreach figures ([`crate::services::figures`]) take it per calendar year, and
 //! [`coverage`] (`GET /api/v1/outreach/coverage`) over any days, with the shares by language and
 //! by county and the key villages still uncovered, the "full coverage" check officials ask for.
 //!
@@ -14,15 +14,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 
-use super::ServiceError;
-use super::admin::{AdminTree, UnitRef};
-use super::auth::{self, Principal};
 use crate::domain::auth::{Action, Jurisdiction};
 use crate::domain::figures::reached_in_primary_language;
 use crate::domain::filter::DateSpan;
 use crate::domain::outreach::Status;
 use crate::domain::outreach_plan::CoverageTally;
 use crate::domain::period::local_midnight;
+use crate::services::ServiceError;
+use crate::services::admin::{AdminTree, UnitRef};
+use crate::services::auth::{self, Principal};
 use crate::store::StoreError;
 use crate::store::entities::{outreach_session, village, village_language};
 

@@ -3,9 +3,9 @@
 //!
 //! The facts weighed, per village of the caller's jurisdiction within the team's area (the
 //! team's admin unit and below): whether it is a key village; the last session held in its
-//! primary language before the period (the coverage rule of [`super::outreach_coverage`]); the
+//! primary language before the period (the coverage rule of [`super::coverage`]); the
 //! incidents near it along the border (the caller's incidents per 5-km bin from
-//! [`super::trends::trend`], the bins within 10 km of its `border_km`, the last 12 whole
+//! [`crate::services::trends::trend`], the bins within 10 km of its `border_km`, the last 12 whole
 //! months before the period against the 12 before); whether a member of the team speaks its
 //! primary language at fluent level or better; and a session in that language already planned
 //! in the period (by any team).
@@ -15,11 +15,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Months, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use super::admin::{AdminTree, UnitRef};
-use super::auth::{self, Principal};
-use super::outreach_coverage::{is_held, primary_languages, scoped_villages, sessions_of};
-use super::trends::{self, TrendRequest};
-use super::{RecordKind, ServiceError};
+use super::coverage::{is_held, primary_languages, scoped_villages, sessions_of};
 use crate::border::Border;
 use crate::domain::auth::Action;
 use crate::domain::bins::{BinWidth, KmBins};
@@ -32,6 +28,10 @@ use crate::domain::outreach_plan::{
 };
 use crate::domain::period::{YEARS, local_midnight};
 use crate::domain::trend::{PeriodKind, TrendSpan};
+use crate::services::admin::{AdminTree, UnitRef};
+use crate::services::auth::{self, Principal};
+use crate::services::trends::{self, TrendRequest};
+use crate::services::{RecordKind, ServiceError};
 use crate::store::StoreError;
 use crate::store::entities::{outreach_member, outreach_member_language, outreach_team};
 
