@@ -59,3 +59,48 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/static/map.css", web::get().to(assets::map_stylesheet))
         .route("/static/vendor/{file:.*}", web::get().to(assets::vendor));
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use unic_langid::LanguageIdentifier;
+
+    use crate::i18n::Localizer;
+
+    fn templates_below(dir: &Path, found: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("templates").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                templates_below(&path, found);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+
+    /// The architecture test scans Rust sources, not templates: every `t.get("…")` id in any
+    /// page template must exist in zh-CN and en.
+    #[test]
+    fn every_message_id_in_the_page_templates_exists() {
+        let localizer = Localizer::global();
+        let mut templates = Vec::new();
+        templates_below(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web/templates"), &mut templates);
+        let mut used = 0;
+        for path in templates {
+            let text = std::fs::read_to_string(&path).expect("read");
+            for id in text.split("t.get(\"").skip(1).filter_map(|rest| rest.split('"').next()) {
+                used += 1;
+                for tag in ["zh-CN", "en"] {
+                    let lang: LanguageIdentifier = tag.parse().expect("tag");
+                    assert!(
+                        localizer.message_ids(&lang).iter().any(|known| known == id),
+                        "{}: {id} is missing from {tag}",
+                        path.display()
+                    );
+                }
+            }
+        }
+        assert!(used > 100, "the templates use their texts through t.get ({used})");
+    }
+}

@@ -18,58 +18,22 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use fluent_bundle::FluentValue;
 use serde_json::Value;
-use unic_langid::LanguageIdentifier;
 
-use super::html::{Layout, MessagePage, render, to_login};
+use super::html::to_login;
 use super::login::csrf_value;
+use super::records::{Texts, message, page_lang};
 use crate::api::ApiError;
-use crate::api::auth::Caller;
-use crate::api::lang::negotiate_for;
 use crate::domain::outreach::{Language, Level, Status, Topic};
 use crate::i18n::Localizer;
 use crate::services::ServiceError;
-use crate::services::admin::UnitRef;
 
 /// Where the list of sessions lives (the read-only outreach pages).
 const SESSIONS_HREF: &str = "/outreach/sessions";
 
-/// The language of a page: `?lang=`, cookie, the user's saved locale, Accept-Language.
-fn page_lang(req: &HttpRequest, caller: &Caller) -> LanguageIdentifier {
-    negotiate_for(req, Localizer::global(), caller.principal().map(|principal| principal.locale.as_str()))
-}
-
-/// Message texts in the page's language; templates call `t.get("outreach-form-…")`.
-pub struct Texts {
-    lang: LanguageIdentifier,
-}
-
+/// What the forms add to the record pages' [`Texts`] (templates call `t.get("outreach-form-…")`).
 impl Texts {
-    fn new(lang: &LanguageIdentifier) -> Texts {
-        Texts { lang: lang.clone() }
-    }
-
-    pub fn get(&self, id: &str) -> String {
-        Localizer::global().text(&self.lang, id)
-    }
-
-    fn format(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        Localizer::global().format(&self.lang, id, args)
-    }
-
-    /// A record's name: Chinese on Chinese pages, else the English one where there is one.
-    fn name(&self, name_zh: &str, name_en: Option<&str>) -> String {
-        match name_en.filter(|name| self.lang.language.as_str() != "zh" && !name.is_empty()) {
-            Some(english) => english.to_owned(),
-            None => name_zh.to_owned(),
-        }
-    }
-
-    fn unit(&self, unit: Option<&UnitRef>) -> String {
-        unit.map(|unit| self.name(&unit.name_zh, Some(&unit.name_en))).unwrap_or_else(|| "—".to_owned())
-    }
-
     /// A language's name with its code, `Tai Lü (khb)`; an unknown code as it is.
-    fn language(&self, tag: &str) -> String {
+    fn language_with_code(&self, tag: &str) -> String {
         match Language::parse(tag) {
             Some(language) => format!("{} ({})", self.get(language.message_id()), language.code()),
             None => tag.to_owned(),
@@ -173,7 +137,7 @@ fn refusal(req: &HttpRequest, t: &Texts, error: ServiceError) -> Result<Refusal,
                     "outreach-form-all-sessions",
                 )));
             }
-            Ok(Refusal { status: problem.status(), detail: problem.detail(Localizer::global(), &t.lang) })
+            Ok(Refusal { status: problem.status(), detail: problem.detail(Localizer::global(), t.lang()) })
         }
     }
 }
@@ -191,23 +155,6 @@ fn refusal_page(req: &HttpRequest, t: &Texts, error: ServiceError) -> HttpRespon
         }
         Err(page) => *page,
     }
-}
-
-fn message(
-    t: &Texts,
-    status: StatusCode,
-    title_id: &str,
-    detail: String,
-    link_href: &'static str,
-    link_id: &str,
-) -> HttpResponse {
-    let page = MessagePage {
-        layout: Layout::new(Localizer::global(), &t.lang, title_id),
-        detail,
-        link_href,
-        link_text: t.get(link_id),
-    };
-    render(status, &page)
 }
 
 /// An `<option>` or a checkbox.

@@ -171,7 +171,7 @@ fn chosen_team(t: &Texts, team: &TeamView, presenters: &[String]) -> ChosenTeam 
                 detail: member
                     .languages
                     .iter()
-                    .map(|(language, level)| format!("{}: {}", t.language(language), t.level(level)))
+                    .map(|(language, level)| format!("{}: {}", t.language_with_code(language), t.level(level)))
                     .collect::<Vec<_>>()
                     .join(" · "),
                 selected: presenters.contains(&member.id.to_string()),
@@ -202,7 +202,7 @@ async fn page(
     });
     let tz = state.settings.time_zone();
     let mut layout =
-        Layout::new(Localizer::global(), &t.lang, "outreach-form-new-title").for_request(req, Some(principal));
+        Layout::new(Localizer::global(), t.lang(), "outreach-form-new-title").for_request(req, Some(principal));
     // The language links keep the team and village, not whatever else was in the address.
     layout.kept_query = [("team", &values.team), ("village", &values.village)]
         .iter()
@@ -227,7 +227,7 @@ async fn page(
         languages: Language::all()
             .map(|language| Choice {
                 value: language.code().to_owned(),
-                text: t.language(language.code()),
+                text: t.language_with_code(language.code()),
                 detail: String::new(),
                 selected: Language::parse(&values.language) == Some(language),
             })
@@ -336,7 +336,7 @@ pub async fn submit(
     let t = Texts::new(&page_lang(&req, &caller));
     let fields = Fields(form.into_inner());
     if !fields.csrf_ok(&req) {
-        return csrf_refused(Localizer::global(), &t.lang);
+        return csrf_refused(Localizer::global(), t.lang());
     }
     let principal = match auth::require(caller.principal(), Action::ManageOutreach) {
         Ok(principal) => principal,

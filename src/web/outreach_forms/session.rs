@@ -191,7 +191,7 @@ fn page(
         None => village_name.clone(),
     };
     let mut layout =
-        Layout::new(Localizer::global(), &t.lang, "outreach-form-session-title").for_request(req, Some(principal));
+        Layout::new(Localizer::global(), t.lang(), "outreach-form-session-title").for_request(req, Some(principal));
     layout.title = t.format(
         "outreach-form-session-title",
         &[("id", FluentValue::from(session.id)), ("village", FluentValue::from(village_name))],
@@ -210,8 +210,8 @@ fn page(
         village_href: format!("/villages/{}", session.village.id),
         county: t.unit(session.county.as_ref()),
         when: when(session, tz),
-        language: t.language(&session.language),
-        village_languages: session.village.languages.iter().map(|tag| t.language(tag)).collect(),
+        language: t.language_with_code(&session.language),
+        village_languages: session.village.languages.iter().map(|tag| t.language_with_code(tag)).collect(),
         topics: session.topics.iter().map(|code| t.topic(code)).collect(),
         presenters: session.presenters.iter().map(|presenter| presenter.name.clone()).collect(),
         interpreter: session.interpreter.clone(),
@@ -283,7 +283,7 @@ async fn post(
     let t = Texts::new(&page_lang(&req, &caller));
     let fields = Fields(form.into_inner());
     if !fields.csrf_ok(&req) {
-        return csrf_refused(Localizer::global(), &t.lang);
+        return csrf_refused(Localizer::global(), t.lang());
     }
     let principal = match auth::require(caller.principal(), Action::ManageOutreach) {
         Ok(principal) => principal,
