@@ -42,8 +42,12 @@ fn chromium() -> PathBuf {
     })
 }
 
-/// `npm ci` when playwright-core is not installed yet (the lockfile pins it).
+/// `npm ci` when playwright-core is not installed yet (the lockfile pins it). The browser
+/// tests run on parallel threads: one installs while the others wait, or two `npm ci` would
+/// empty the same folder under each other.
 fn ensure_node_modules() {
+    static INSTALLING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = INSTALLING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let root = project_root();
     if root.join("node_modules/playwright-core/package.json").is_file() {
         return;
