@@ -2,14 +2,14 @@
 //! compared with `GET /api/v1/dashboard` and with the `data-value` cells of the page; missing
 //! data said as such; bad years refused; the demo's published changes for 2024.
 
-use banna_border::store::entities::{case, department, incident, outreach_session, outreach_team, post, user};
+use banna_border::store::entities::{case, incident, outreach_session, outreach_team, user};
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use crate::fixtures::{add_linkage, add_village, add_visit, date, local, unit_id};
+use crate::fixtures::{add_department, add_linkage, add_post, add_village, add_visit, date, local, unit_id};
 use crate::helpers::{TestApp, backends, client_with, spawn_app, spawn_app_with_demo, token_for};
 
 /// Rounds to one decimal, half away from zero, written out here independently of the app.
@@ -96,40 +96,8 @@ async fn insert_fixtures(app: &TestApp) {
     let mengla = unit_id(db, "532823").await;
     let officer = user::Entity::find().filter(user::Column::Username.eq("test.admin")).one(db).await;
     let officer = officer.expect("read").expect("the test admin").id;
-    let department = department::ActiveModel {
-        id: NotSet,
-        code: Set("D-TEST".to_owned()),
-        name_zh: Set("测试单位".to_owned()),
-        name_en: Set(None),
-        kind: Set("member_unit".to_owned()),
-        admin_unit_id: Set(menghai),
-        is_demo: Set(false),
-    }
-    .insert(db)
-    .await
-    .expect("insert department")
-    .id;
-    let post = post::ActiveModel {
-        id: NotSet,
-        code: Set("P-TEST".to_owned()),
-        name_zh: Set("测试联防所".to_owned()),
-        name_en: Set(None),
-        admin_unit_id: Set(menghai),
-        sector_start_km: Set(0.0),
-        sector_end_km: Set(10.0),
-        staff: Set(5),
-        lon: Set(100.5),
-        lat: Set(21.9),
-        border_km: Set(None),
-        distance_m: Set(None),
-        section: Set(None),
-        side: Set(None),
-        is_demo: Set(false),
-    }
-    .insert(db)
-    .await
-    .expect("insert post")
-    .id;
+    let department = add_department(db, "D-TEST", menghai).await;
+    let post = add_post(db, "P-TEST", menghai, (0.0, 10.0)).await;
 
     let v1 = add_village(db, "V1", menghai, true, &["khb", "zh"]).await;
     let v2 = add_village(db, "V2", menghai, true, &["hni"]).await;

@@ -8,84 +8,15 @@ use std::collections::{BTreeSet, HashSet};
 
 use banna_border::domain::auth::Password;
 use banna_border::services::auth::{self, NewUser};
-use banna_border::store::entities::{
-    admin_unit, audit_event, department, linkage, linkage_officer, post, user, village,
-};
+use banna_border::store::entities::{admin_unit, audit_event, linkage, linkage_officer, post, user, village};
 use chrono::{NaiveDate, Utc};
 use reqwest::{Method, StatusCode};
-use sea_orm::ActiveValue::{NotSet, Set};
+use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use crate::fixtures::{add_linkage, add_visit, date, local, unit_id};
+use crate::fixtures::{add_department, add_linkage, add_post, add_village, add_visit, date, local, unit_id};
 use crate::helpers::{TestApp, backends, client_with, spawn_app, spawn_app_with_demo, token_for};
-
-async fn add_department(db: &DatabaseConnection, code: &str, unit: i32) -> i32 {
-    department::ActiveModel {
-        id: NotSet,
-        code: Set(code.to_owned()),
-        name_zh: Set(format!("测试部门{code}")),
-        name_en: Set(Some(format!("Department {code}"))),
-        kind: Set("member_unit".to_owned()),
-        admin_unit_id: Set(unit),
-        is_demo: Set(false),
-    }
-    .insert(db)
-    .await
-    .expect("insert department")
-    .id
-}
-
-async fn add_village(db: &DatabaseConnection, code: &str, unit: i32) -> i32 {
-    village::ActiveModel {
-        id: NotSet,
-        code: Set(code.to_owned()),
-        name_zh: Set(format!("测试寨{code}")),
-        name_en: Set(Some(format!("Village {code}"))),
-        name_local: Set(None),
-        name_local_lang: Set(None),
-        admin_unit_id: Set(unit),
-        households: Set(20),
-        population: Set(80),
-        ethnic_groups: Set(json!(["dai"])),
-        is_key: Set(false),
-        lon: Set(100.5),
-        lat: Set(21.9),
-        border_km: Set(None),
-        distance_m: Set(None),
-        section: Set(None),
-        side: Set(None),
-        is_demo: Set(false),
-    }
-    .insert(db)
-    .await
-    .expect("insert village")
-    .id
-}
-
-async fn add_post(db: &DatabaseConnection, code: &str, unit: i32) -> i32 {
-    post::ActiveModel {
-        id: NotSet,
-        code: Set(code.to_owned()),
-        name_zh: Set(format!("测试联防所{code}")),
-        name_en: Set(Some(format!("Post {code}"))),
-        admin_unit_id: Set(unit),
-        sector_start_km: Set(0.0),
-        sector_end_km: Set(10.0),
-        staff: Set(5),
-        lon: Set(100.5),
-        lat: Set(21.9),
-        border_km: Set(None),
-        distance_m: Set(None),
-        section: Set(None),
-        side: Set(None),
-        is_demo: Set(false),
-    }
-    .insert(db)
-    .await
-    .expect("insert post")
-    .id
-}
 
 async fn add_user(db: &DatabaseConnection, username: &str, role: &str, code: &str, department: i32) -> i32 {
     let new = NewUser {
@@ -132,11 +63,11 @@ async fn world(db: &DatabaseConnection) -> World {
     let d_ml = add_department(db, "DML", mengla).await;
     let mut vm = [0; 4];
     for (index, slot) in vm.iter_mut().enumerate() {
-        *slot = add_village(db, &format!("VM{}", index + 1), menghai).await;
+        *slot = add_village(db, &format!("VM{}", index + 1), menghai, false, &[]).await;
     }
-    let vl = add_village(db, "VL1", mengla).await;
-    let pm = [add_post(db, "PM1", menghai).await, add_post(db, "PM2", menghai).await];
-    let pl = add_post(db, "PL1", mengla).await;
+    let vl = add_village(db, "VL1", mengla, false, &[]).await;
+    let pm = [add_post(db, "PM1", menghai, (0.0, 10.0)).await, add_post(db, "PM2", menghai, (0.0, 10.0)).await];
+    let pl = add_post(db, "PL1", mengla, (0.0, 10.0)).await;
     let officer_mh = add_user(db, "officer.mh", "liaison_officer", "532822", d_mh).await;
     let officer_mh_inactive = add_user(db, "officer.mh.gone", "liaison_officer", "532822", d_mh).await;
     let mut gone: user::ActiveModel =
