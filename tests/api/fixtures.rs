@@ -1,7 +1,10 @@
 //! Records the integration tests insert directly, shared by the modules that build fixtures
 //! by hand (dashboard figures, linkage compliance, flagged visits and patrol gaps).
 
-use banna_border::store::entities::{admin_unit, department, linkage, patrol, post, village, village_language, visit};
+use banna_border::border::{Border, Location, Side};
+use banna_border::store::entities::{
+    admin_unit, department, incident, linkage, patrol, post, village, village_language, visit,
+};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -183,4 +186,49 @@ pub async fn add_patrol(db: &DatabaseConnection, post_id: i32, ended_at: DateTim
     .insert(db)
     .await
     .expect("insert patrol");
+}
+
+/// A live incident (or one deleted at `deleted_at`) of `category` at `at`, 150 m into China
+/// from `km`, of the county `county_code`, with the border fields the engine gives its point.
+pub struct NearBorder<'a> {
+    pub km: f64,
+    pub at: DateTime<Utc>,
+    pub category: &'a str,
+    pub persons: i32,
+    pub county_code: &'a str,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// Inserts `incident`; returns the stored row and where the engine located it.
+pub async fn add_incident_near(
+    db: &DatabaseConnection,
+    border: &Border,
+    incident: NearBorder<'_>,
+) -> (incident::Model, Location) {
+    let (lon, lat) = border.offset(incident.km, 150.0, Side::Cn).expect("a point");
+    let location = border.locate(lon, lat).expect("located");
+    let row = incident::ActiveModel {
+        id: NotSet,
+        occurred_at: Set(incident.at),
+        category: Set(incident.category.to_owned()),
+        persons_apprehended: Set(incident.persons),
+        villagers_involved: Set(0),
+        village_id: Set(None),
+        admin_unit_id: Set(Some(unit_id(db, incident.county_code).await)),
+        source: Set("test".to_owned()),
+        description: Set(None),
+        created_at: Set(incident.at),
+        deleted_at: Set(incident.deleted_at),
+        lon: Set(lon),
+        lat: Set(lat),
+        border_km: Set(Some(location.border_km)),
+        distance_m: Set(Some(location.distance_m)),
+        section: Set(Some(location.section.as_str().to_owned())),
+        side: Set(Some(location.side.as_str().to_owned())),
+        is_demo: Set(false),
+    }
+    .insert(db)
+    .await
+    .expect("insert incident");
+    (row, location)
 }

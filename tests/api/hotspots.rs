@@ -7,13 +7,14 @@
 use std::collections::BTreeMap;
 
 use banna_border::border::{Border, Side};
-use banna_border::store::entities::{admin_unit, incident, post, village};
+use banna_border::store::entities::{incident, post, village};
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use reqwest::StatusCode;
 use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
+use crate::fixtures::{NearBorder, add_incident_near, unit_id};
 use crate::helpers::{TestApp, backends, client_with, spawn_app, spawn_app_with_demo, token_for};
 
 const MENGHAI: &str = "532822";
@@ -84,11 +85,6 @@ fn local_year(at: (i32, u32, u32, u32)) -> i32 {
     local(at).with_timezone(&chrono_tz::Asia::Shanghai).year()
 }
 
-async fn unit_id(db: &DatabaseConnection, code: &str) -> i32 {
-    let unit = admin_unit::Entity::find().filter(admin_unit::Column::Code.eq(code)).one(db).await.expect("read");
-    unit.expect("a seeded unit").id
-}
-
 /// A fixture as stored: where it is and its km as the border engine located it.
 #[derive(Clone, Copy)]
 struct Stored {
@@ -102,33 +98,17 @@ struct Stored {
 async fn insert_incidents(app: &TestApp, border: &Border) -> Vec<Stored> {
     let mut stored = Vec::new();
     for fixture in fixtures() {
-        let (lon, lat) = border.offset(fixture.km, 150.0, Side::Cn).expect("a point");
-        let location = border.locate(lon, lat).expect("located");
         let when = local(fixture.at);
-        incident::ActiveModel {
-            id: NotSet,
-            occurred_at: Set(when),
-            category: Set(fixture.category.to_owned()),
-            persons_apprehended: Set(fixture.persons),
-            villagers_involved: Set(0),
-            village_id: Set(None),
-            admin_unit_id: Set(Some(unit_id(&app.db, fixture.county).await)),
-            source: Set("test".to_owned()),
-            description: Set(None),
-            created_at: Set(when),
-            deleted_at: Set(fixture.deleted.then_some(when + chrono::Duration::days(2))),
-            lon: Set(lon),
-            lat: Set(lat),
-            border_km: Set(Some(location.border_km)),
-            distance_m: Set(Some(location.distance_m)),
-            section: Set(Some(location.section.as_str().to_owned())),
-            side: Set(Some(location.side.as_str().to_owned())),
-            is_demo: Set(false),
-        }
-        .insert(&app.db)
-        .await
-        .expect("insert incident");
-        stored.push(Stored { fixture, lon, lat, border_km: location.border_km });
+        let near = NearBorder {
+            km: fixture.km,
+            at: when,
+            category: fixture.category,
+            persons: fixture.persons,
+            county_code: fixture.county,
+            deleted_at: fixture.deleted.then_some(when + chrono::Duration::days(2)),
+        };
+        let (row, location) = add_incident_near(&app.db, border, near).await;
+        stored.push(Stored { fixture, lon: row.lon, lat: row.lat, border_km: location.border_km });
     }
     stored
 }

@@ -8,24 +8,20 @@
 //! that and no more, far less than the 2 km steps the tests tell apart.
 
 use banna_border::border::{Border, Side};
-use banna_border::store::entities::{admin_unit, audit_event, patrol, post};
+use banna_border::store::entities::{audit_event, patrol, post};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use reqwest::StatusCode;
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
+use crate::fixtures::unit_id;
 use crate::helpers::{TestApp, backends, client_with, spawn_app, token_for};
 
 const MENGHAI: &str = "532822";
 const MENGLA: &str = "532823";
 const TOLERANCE_KM: f64 = 0.5;
 const OFFSET_M: f64 = 500.0;
-
-async fn unit_id(db: &DatabaseConnection, code: &str) -> i32 {
-    let unit = admin_unit::Entity::find().filter(admin_unit::Column::Code.eq(code)).one(db).await.expect("read");
-    unit.expect("a seeded unit").id
-}
 
 async fn insert_post(db: &DatabaseConnection, code: &str, county: &str, start_km: f64, end_km: f64) -> i64 {
     let row = post::ActiveModel {

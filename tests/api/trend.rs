@@ -8,15 +8,16 @@ use std::collections::HashMap;
 
 use banna_border::border::{Border, Side};
 use banna_border::services;
-use banna_border::store::entities::{admin_unit, incident};
+use banna_border::store::entities::incident;
 use banna_border::store::incident_rollup;
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 use indicatif::ProgressBar;
 use reqwest::StatusCode;
-use sea_orm::ActiveValue::{NotSet, Set};
+use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter};
 use serde_json::Value;
 
+use crate::fixtures::{NearBorder, add_incident_near};
 use crate::helpers::{TestApp, backends, client_with, spawn_app, spawn_app_with_demo, token_for};
 
 const JINGHONG: &str = "532801";
@@ -81,16 +82,6 @@ fn utc(at: (i32, u32, u32, u32, u32)) -> DateTime<Utc> {
     SHANGHAI.with_ymd_and_hms(year, month, day, hour, minute, 0).single().expect("a local time").to_utc()
 }
 
-async fn unit_id(db: &DatabaseConnection, code: &str) -> i32 {
-    admin_unit::Entity::find()
-        .filter(admin_unit::Column::Code.eq(code))
-        .one(db)
-        .await
-        .expect("read")
-        .expect("a seeded unit")
-        .id
-}
-
 /// A fixture as stored: its id, the km and section the border engine gave its point.
 #[derive(Clone, Debug)]
 struct Stored {
@@ -101,32 +92,16 @@ struct Stored {
 }
 
 async fn insert_one(db: &DatabaseConnection, border: &Border, fixture: Fixture) -> Stored {
-    let (lon, lat) = border.offset(fixture.km, 150.0, Side::Cn).expect("a point");
-    let location = border.locate(lon, lat).expect("located");
     let at = utc(fixture.at);
-    let row = incident::ActiveModel {
-        id: NotSet,
-        occurred_at: Set(at),
-        category: Set(fixture.category.to_owned()),
-        persons_apprehended: Set(fixture.persons),
-        villagers_involved: Set(0),
-        village_id: Set(None),
-        admin_unit_id: Set(Some(unit_id(db, fixture.county).await)),
-        source: Set("test".to_owned()),
-        description: Set(None),
-        created_at: Set(at),
-        deleted_at: Set(fixture.deleted.then_some(at + chrono::Duration::days(1))),
-        lon: Set(lon),
-        lat: Set(lat),
-        border_km: Set(Some(location.border_km)),
-        distance_m: Set(Some(location.distance_m)),
-        section: Set(Some(location.section.as_str().to_owned())),
-        side: Set(Some(location.side.as_str().to_owned())),
-        is_demo: Set(false),
-    }
-    .insert(db)
-    .await
-    .expect("insert incident");
+    let near = NearBorder {
+        km: fixture.km,
+        at,
+        category: fixture.category,
+        persons: fixture.persons,
+        county_code: fixture.county,
+        deleted_at: fixture.deleted.then_some(at + chrono::Duration::days(1)),
+    };
+    let (row, location) = add_incident_near(db, border, near).await;
     Stored { fixture, id: row.id, km: location.border_km, section: location.section.as_str().to_owned() }
 }
 

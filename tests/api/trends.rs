@@ -2,16 +2,14 @@
 //! against counts worked out here from the fixtures, jurisdiction scoping, the refusals, and the
 //! border strip SVG.
 
-use banna_border::border::{Border, Side};
+use banna_border::border::Border;
 use banna_border::charts::border_strip::{BASE_COLOR, COMPARE_COLOR};
-use banna_border::store::entities::{admin_unit, incident};
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 use plotters::style::RGBColor;
 use reqwest::StatusCode;
-use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::Value;
 
+use crate::fixtures::{NearBorder, add_incident_near};
 use crate::helpers::{TestApp, backends, client_with, spawn_app, token_for};
 
 const MENGHAI: &str = "532822";
@@ -70,47 +68,21 @@ fn local(at: (i32, u32, u32, u32, u32)) -> DateTime<Utc> {
     chrono_tz::Asia::Shanghai.with_ymd_and_hms(year, month, day, hour, minute, 0).single().expect("a time").to_utc()
 }
 
-async fn unit_id(db: &DatabaseConnection, code: &str) -> i32 {
-    admin_unit::Entity::find()
-        .filter(admin_unit::Column::Code.eq(code))
-        .one(db)
-        .await
-        .expect("read")
-        .expect("a seeded unit")
-        .id
-}
-
 /// Inserts the fixtures 150 m into China from their km, with the border fields the engine gives
 /// for that point; returns each with the km stored.
 async fn insert(app: &TestApp, border: &Border) -> Vec<(Fixture, f64)> {
     let mut stored = Vec::new();
     for fixture in fixtures(border) {
-        let (lon, lat) = border.offset(fixture.km, 150.0, Side::Cn).expect("a point");
-        let location = border.locate(lon, lat).expect("located");
         let at = local(fixture.at);
-        incident::ActiveModel {
-            id: NotSet,
-            occurred_at: Set(at),
-            category: Set("smuggling".to_owned()),
-            persons_apprehended: Set(fixture.persons),
-            villagers_involved: Set(0),
-            village_id: Set(None),
-            admin_unit_id: Set(Some(unit_id(&app.db, fixture.county).await)),
-            source: Set("test".to_owned()),
-            description: Set(None),
-            created_at: Set(at),
-            deleted_at: Set(fixture.deleted.then_some(at + chrono::Duration::days(1))),
-            lon: Set(lon),
-            lat: Set(lat),
-            border_km: Set(Some(location.border_km)),
-            distance_m: Set(Some(location.distance_m)),
-            section: Set(Some(location.section.as_str().to_owned())),
-            side: Set(Some(location.side.as_str().to_owned())),
-            is_demo: Set(false),
-        }
-        .insert(&app.db)
-        .await
-        .expect("insert incident");
+        let near = NearBorder {
+            km: fixture.km,
+            at,
+            category: "smuggling",
+            persons: fixture.persons,
+            county_code: fixture.county,
+            deleted_at: fixture.deleted.then_some(at + chrono::Duration::days(1)),
+        };
+        let (_, location) = add_incident_near(&app.db, border, near).await;
         stored.push((fixture, location.border_km));
     }
     stored
