@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use banna_border::store::entities::{audit_event, outreach_session, outreach_session_presenter};
+use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 use reqwest::header::{AUTHORIZATION, COOKIE, HeaderMap, LOCATION, SET_COOKIE};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
@@ -225,6 +226,19 @@ impl World {
             "interpreter": session.interpreter,
         })
     }
+
+    /// Schedules through the API a two-hour Tai Lü session in the Tai Lü village, presented by
+    /// Ai, from `starts_at`; its id.
+    async fn planned(&self, client: &reqwest::Client, app: &TestApp, starts_at: DateTime<Utc>, topics: &[&str]) -> i64 {
+        let body = json!({
+            "team_id": self.team, "village_id": self.tai_lue,
+            "starts_at": starts_at.to_rfc3339(), "ends_at": (starts_at + chrono::Duration::hours(2)).to_rfc3339(),
+            "language": "khb", "topics": topics, "presenter_ids": [self.members["ai"]],
+        });
+        let (status, created) = api_post(client, app, "/api/v1/outreach/sessions", &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        created["id"].as_i64().expect("id")
+    }
 }
 
 #[tokio::test]
@@ -388,19 +402,7 @@ async fn the_form_sets_its_csrf_token_and_posts_without_it_are_refused_and_write
         assert_eq!(written(&app.db).await, before, "{}", app.backend);
 
         // The held and cancel forms too.
-        let (status, created) = api_post(
-            &with_cookie,
-            &app,
-            "/api/v1/outreach/sessions",
-            &json!({
-                "team_id": world.team, "village_id": world.tai_lue,
-                "starts_at": local(2024, 5, 1, 9, 0).to_rfc3339(), "ends_at": local(2024, 5, 1, 11, 0).to_rfc3339(),
-                "language": "khb", "topics": ["border_law"], "presenter_ids": [world.members["ai"]],
-            }),
-        )
-        .await;
-        assert_eq!(status, StatusCode::CREATED, "{created}");
-        let id = created["id"].as_i64().expect("id");
+        let id = world.planned(&with_cookie, &app, local(2024, 5, 1, 9, 0), &["border_law"]).await;
         let member = browser(&token_for(&app.db, "member.mengla", "outreach_member", MENGLA).await, Some(CSRF));
         let before = written(&app.db).await;
         for (path, form) in [
@@ -446,19 +448,7 @@ async fn the_held_and_cancel_forms_move_a_planned_session_and_say_why_when_they_
         let client = browser(&world.token, Some(CSRF));
         let mut ids = Vec::new();
         for day in [1, 2] {
-            let (status, created) = api_post(
-                &client,
-                &app,
-                "/api/v1/outreach/sessions",
-                &json!({
-                    "team_id": world.team, "village_id": world.tai_lue,
-                    "starts_at": local(2024, 5, day, 9, 0).to_rfc3339(), "ends_at": local(2024, 5, day, 11, 0).to_rfc3339(),
-                    "language": "khb", "topics": ["border_law", "anti_drug"], "presenter_ids": [world.members["ai"]],
-                }),
-            )
-            .await;
-            assert_eq!(status, StatusCode::CREATED, "{created}");
-            ids.push(created["id"].as_i64().expect("id"));
+            ids.push(world.planned(&client, &app, local(2024, 5, day, 9, 0), &["border_law", "anti_drug"]).await);
         }
         let (first, second) = (ids[0], ids[1]);
         let held_path = format!("/outreach/sessions/{first}/held");
@@ -540,19 +530,7 @@ async fn the_held_and_cancel_forms_move_a_planned_session_and_say_why_when_they_
         assert_eq!(element_text(&html, "cancel-reason").as_deref(), Some("The road to the village is flooded"));
 
         // A future session cannot be held yet: the form waits, a post is the API's conflict.
-        let (status, created) = api_post(
-            &client,
-            &app,
-            "/api/v1/outreach/sessions",
-            &json!({
-                "team_id": world.team, "village_id": world.tai_lue,
-                "starts_at": local(2099, 5, 1, 9, 0).to_rfc3339(), "ends_at": local(2099, 5, 1, 11, 0).to_rfc3339(),
-                "language": "khb", "topics": ["border_law"], "presenter_ids": [world.members["ai"]],
-            }),
-        )
-        .await;
-        assert_eq!(status, StatusCode::CREATED, "{created}");
-        let future = created["id"].as_i64().expect("id");
+        let future = world.planned(&client, &app, local(2099, 5, 1, 9, 0), &["border_law"]).await;
         let (status, _, html) = post_form(&client, &app, &format!("/outreach/sessions/{future}/held"), &held).await;
         assert_eq!(status, StatusCode::CONFLICT);
         assert!(element_text(&html, "held-problem").is_some() && html.contains("id=\"held-not-yet\""), "{html}");
